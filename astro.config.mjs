@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { wrapSections } from './src/integrations/wrap-sections.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -11,6 +13,18 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   integrations: [mdx()],
+  markdown: {
+    // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
+    syntaxHighlight: false,
+    processor: satteri({
+      // Render the author's characters as written: smart punctuation would turn "Korea's" into
+      // "Korea’s" and "--" into a dash, which is a change of wording the sources never made.
+      // GFM off: generated pages use none of it (tables are <DataTable>), and its autolinks turn
+      // a source's "www.example.com" or "a@b.org" into links that no escape can prevent.
+      features: { smartPunctuation: false, gfm: false },
+      hastPlugins: [wrapSections],
+    }),
+  },
   security: {
     csp: {
       directives: [
@@ -22,6 +36,11 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      scriptDirective: {
+        // Pagefind (search, a later issue) compiles its WebAssembly under this keyword; it allows
+        // no JavaScript eval. Inline scripts still need a hash: see src/components/ThemeScript.astro.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
     },
   },
 });

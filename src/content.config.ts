@@ -1,17 +1,28 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { aliasesSchema } from './lib/anchorLock.ts';
+import { relatedRulesSchema } from './lib/related.ts';
 
 /** Lowercase words joined by hyphens: the shape of every id a URL carries. */
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens (for example "north-korea")');
 
+/**
+ * A heading's id as Astro makes it: github-slugger over the heading text. That keeps letters of
+ * every script and can double a hyphen ("Outlook — 2025" -> "outlook--2025"), so it cannot use
+ * `id` above; it only has to be non-empty and free of white space.
+ */
+const headingId = z.string().regex(/^\S+$/, 'use the id github-slugger gives the heading (no spaces)');
+
 const section = z.object({
-  id,
+  id: headingId,
   title: z.string().min(1),
   countries: z.array(reference('countries')).default([]),
   topics: z.array(reference('topics')).default([]),
+  /** Editors' pins and suppressions of this section's "Related in other assessments" links. */
+  related: relatedRulesSchema.optional(),
 });
 
 const assessments = defineCollection({
@@ -34,6 +45,15 @@ const assessments = defineCollection({
     topics: z.array(reference('topics')).default([]),
     sections: z.array(section).min(1),
     tables: z.array(reference('tables')).default([]),
+    /**
+     * Written by the ingester: sha256 of this file without this line. When it no longer matches,
+     * an editor has changed the page, and re-ingesting the source will not overwrite it.
+     */
+    generatedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Pins and suppressions of related links for every section of this document. */
+    related: relatedRulesSchema.optional(),
+    /** Old anchor id -> current id, so links published before a heading was renamed still land. */
+    aliases: aliasesSchema.default({}),
   }),
 });
 
@@ -43,6 +63,10 @@ const countries = defineCollection({
     id,
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
+    /** Adjectives that tag the state ("North Korean"); demonyms are not aliases. */
+    adjectives: z.array(z.string().min(1)).optional(),
+    /** Phrases containing a name that do not mean the state ("New Mexico", "Paris Agreement"). */
+    exclude: z.array(z.string().min(1)).optional(),
   }),
 });
 
@@ -61,7 +85,7 @@ const tables = defineCollection({
     title: z.string().min(1),
     caption: z.string().min(1),
     document: reference('assessments'),
-    section: id,
+    section: headingId,
     /** 1-based line of the header row in the original source, for error messages. */
     line: z.number().int().positive(),
     columns: z.array(z.object({ label: z.string() })).min(1),

@@ -1,0 +1,192 @@
+/**
+ * npm run ingest -- <file.txt>... [--kind article|assessment] [--title "..."] [--slug ...]
+ *                   [--force] [--no-fix] [--root <dir>]
+ *
+ * Exit codes: 0 every file ingested (or already up to date); 1 at least one file failed or was
+ * skipped (bad input, an edited page, a slug clash); the other files of the run are still
+ * ingested; 2 the command line itself is wrong (nothing ingested).
+ */
+import { readFileSync } from 'node:fs';
+import { relative as relativePath, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Kind } from './document.ts';
+import { sha256 } from './frontmatter.ts';
+import { ingestSource, SLUG_PATTERN } from './ingest.ts';
+import { formatEntry, ordered } from './report.ts';
+import { checkTarget, contentDir, findPrevious, isUntouched, retire, writeDocument } from './store.ts';
+import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
+
+const USAGE = `Usage: npm run ingest -- <file.txt>... [options]
+
+Turns plain-text sources into content/assessments/<slug>.mdx, keeps each original under
+content/sources/ and writes each table to content/tables/<slug>/.
+
+Options:
+  --kind article|assessment  override the guessed kind
+  --title "..."              the page title (one file only); needed when the source has no title line
+  --slug words-with-hyphens  the page slug (one file only); default: a few words of the title
+  --force                    replace a page edited by hand, or another source's page with this slug
+  --no-fix                   keep the text exactly as written (no typographic fixes)
+  --root <dir>               project directory to write into (default: this repository)
+  -h, --help                 show this help
+
+Exit codes: 0 all files ingested; 1 some file failed or was skipped (others still ingested);
+2 wrong command line.`;
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+function usageError(io: Io, message: string): number {
+  io.err(`ingest: ${message}`);
+  io.err('Run "npm run ingest -- --help" for the options.');
+  return 2;
+}
+
+export function main(argv: string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        kind: { type: 'string' },
+        title: { type: 'string' },
+        slug: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'no-fix': { type: 'boolean', default: false },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals: files } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (files.length === 0) return usageError(io, 'no source files given');
+  if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'assessment') {
+    return usageError(io, `--kind must be "article" or "assessment", not "${values.kind}"`);
+  }
+  if (files.length > 1 && (values.title !== undefined || values.slug !== undefined)) {
+    return usageError(io, '--title and --slug name one document: give them with a single file');
+  }
+  if (values.title !== undefined && values.title.trim() === '') return usageError(io, '--title is empty');
+  if (values.slug !== undefined && !SLUG_PATTERN.test(values.slug)) {
+    return usageError(io, `--slug "${values.slug}" must be lowercase letters, digits and single hyphens (for example "russia-north-korea-alliance")`);
+  }
+
+  const root = resolve(io.cwd, values.root ?? REPOSITORY);
+  const rel = (p: string) => relativePath(root, p) || '.';
+  let countries, topics;
+  try {
+    countries = loadCountries(contentDir(root));
+    topics = loadTopics(contentDir(root));
+  } catch (error) {
+    if (error instanceof VocabularyError) return usageError(io, error.message);
+    throw error;
+  }
+
+  const options = {
+    kind: values.kind as Kind | undefined,
+    title: values.title?.trim(),
+    slug: values.slug,
+    fix: !values['no-fix'],
+  };
+  const slugsThisRun = new Map<string, string>();
+  let failed = 0;
+
+  for (const file of files) {
+    const fail = (reason: string) => {
+      io.err(`error: ${file}: ${reason}; nothing written for this file`);
+      failed += 1;
+    };
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(io.cwd, file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      fail(`cannot read it (${why})`);
+      continue;
+    }
+
+    const previous = findPrevious(root, sha256(bytes));
+    if (previous && !previous.titleProvisional && options.slug !== undefined && options.slug !== previous.slug && !values.force) {
+      fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
+      continue;
+    }
+    const result = ingestSource({ bytes, name: file.split(/[\\/]/).at(-1)!, options, countries, topics, previous });
+    for (const entry of ordered(result.report)) {
+      (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
+    }
+    if (!result.ok) {
+      fail(result.reason);
+      continue;
+    }
+    const doc = result.document;
+    const clash = slugsThisRun.get(doc.slug);
+    if (clash !== undefined) {
+      fail(`the slug "${doc.slug}" was already used by ${clash} in this run; give one of them --slug`);
+      continue;
+    }
+    const verdict = checkTarget(root, doc, values.force, rel);
+    if (!verdict.ok) {
+      fail(verdict.reason);
+      continue;
+    }
+    // The earlier page had a provisional title and so a provisional slug: it moves to the new one.
+    const moving = previous?.titleProvisional === true && previous.slug !== doc.slug ? previous : undefined;
+    if (moving && !isUntouched(moving.file) && !values.force) {
+      fail(`${rel(moving.file)} (the earlier page of this source, with a provisional title) was changed by hand; move the edits into the source, or pass --force to replace it with ${doc.slug}`);
+      continue;
+    }
+    for (const note of verdict.notes) io.err(`${file}: WARNING: ${note}`);
+    let written;
+    try {
+      written = writeDocument(root, doc);
+    } catch (error) {
+      fail(`writing failed (${(error as Error).message})`);
+      continue;
+    }
+    slugsThisRun.set(doc.slug, file);
+    if (moving) {
+      written.removed.push(...retire(root, moving.slug));
+      io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
+    }
+    const changed = [...written.written.map(rel), ...written.removed.map((p) => `removed ${rel(p)}`)];
+    io.out(
+      changed.length === 0
+        ? `${file}: up to date: ${rel(written.unchanged.at(-1)!)} (no file changed)`
+        : `${file}: wrote ${changed.join(', ')}`,
+    );
+    io.out(
+      `${file}: ok: ${doc.frontMatter.kind} "${doc.frontMatter.title}" -> ${rel(written.unchanged.concat(written.written).find((p) => p.endsWith('.mdx'))!)} (${doc.frontMatter.sections.length} sections, ${doc.tables.length} tables, ${doc.fixes.length} fixes)`,
+    );
+  }
+
+  if (failed > 0) {
+    io.err(`ingest: ${files.length - failed} of ${files.length} files ingested; ${failed} failed or skipped (see the errors above)`);
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.main) {
+  process.exitCode = main(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+  });
+}

@@ -1,0 +1,30 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { HastPluginDefinition } from 'satteri';
+
+/**
+ * Wraps each `h2` and everything up to the next `h2` in a `<section class="doc-section">`.
+ *
+ * The content contract makes every section a plain `## Heading`; the page needs the section as
+ * one element to style Key Judgments as a box (`.doc-section:has(> h2#key-judgments)`), to keep
+ * a heading with its text when printing, and later to end each section with related links.
+ * Heading ids are not touched: Astro's own plugin assigns them after this one, also inside the
+ * wrappers. Text before the first `h2` (an article's lede) stays unwrapped.
+ */
+export const wrapSections: HastPluginDefinition = {
+  name: 'wrap-sections',
+  after(root, ctx) {
+    const children: RootContent[] = [];
+    let section: Element | undefined;
+    for (const child of (root as Root).children) {
+      if (child.type === 'element' && child.tagName === 'h2') {
+        section = { type: 'element', tagName: 'section', properties: { className: ['doc-section'] }, children: [child] };
+        children.push(section);
+      } else if (section && child.type !== 'doctype') {
+        section.children.push(child as ElementContent);
+      } else {
+        children.push(child);
+      }
+    }
+    if (section) ctx.replaceNode(root, { type: 'root', children });
+  },
+};

@@ -1,0 +1,23 @@
+/**
+ * Table cells as data: `parseCell` reads one cell, `inferColumn` and `typeTable` type columns
+ * and report malformed cells, `describeUnit` names a header's unit, `formatCell` and
+ * `formatValue` format values for charts and tooltips. The modules under ./cells/ hold the parts.
+ */
+export type {
+  Cell,
+  CellIssue,
+  CellType,
+  ColumnType,
+  IntegerCell,
+  MoneyCell,
+  NumberCell,
+  NumericCell,
+  PercentCell,
+  TextCell,
+  YearCell,
+} from './cells/types.ts';
+export { parseCell } from './cells/parse.ts';
+export { describeUnit, inferColumn, isBlank, typeTable } from './cells/column.ts';
+export type { InferredColumn, TableData, TypedTable } from './cells/column.ts';
+export { formatCell, formatValue } from './cells/format.ts';
+export type { FormatOptions } from './cells/format.ts';

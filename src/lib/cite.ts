@@ -1,0 +1,148 @@
+/**
+ * Ready-to-paste citations of a document or one of its sections, in Chicago (17th ed.,
+ * bibliography entry), APA (7th ed.) and MLA (9th ed.) style.
+ *
+ * Nothing is invented: the documents have no personal author, so each style's no-author form is
+ * used (the title leads); without a publication date APA writes "n.d." and adds the retrieval
+ * date, Chicago and MLA omit the date and give the access date instead, as the styles prescribe.
+ * Dates are formatted in UTC, as front matter dates are calendar days.
+ */
+
+export interface CiteInput {
+  title: string;
+  /** The document's stable absolute URL, without query or fragment. */
+  url: string;
+  /** Only from the source; never invented. */
+  published?: Date | undefined;
+  /** When the reader looked at it (usually the build date). */
+  accessed: Date;
+  siteName: string;
+  kind: 'article' | 'assessment';
+  /** Cite one section: its heading text and id (appended to the URL as the fragment). */
+  section?: { title: string; id: string } | undefined;
+}
+
+export type CitationStyle = 'chicago' | 'apa' | 'mla';
+
+/** A run of citation text; `italic` runs are titles the style sets in italics. */
+export interface CitationPart {
+  text: string;
+  italic?: boolean;
+}
+
+export interface Citation {
+  style: CitationStyle;
+  /** "Chicago", "APA", "MLA": for the tab or heading. */
+  label: string;
+  parts: CitationPart[];
+  /** The whole citation as plain text, for the clipboard. */
+  text: string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+function checkDate(date: Date, field: string): Date {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new Error(`cite: "${field}" is not a valid date.`);
+  return date;
+}
+
+/** "March 4, 2026" (Chicago, APA retrieval date). */
+const longDate = (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`;
+/** "2026, March 4" (APA). */
+const apaDate = (d: Date) => `${d.getUTCFullYear()}, ${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+/** "4 Mar. 2026" (MLA). */
+const mlaDate = (d: Date) => `${d.getUTCDate()} ${MLA_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+
+/** Inside double quotes, a title's own double quotes become single ones. */
+function quotable(title: string): string {
+  let open = true;
+  return title
+    .replace(/\u201c/g, '\u2018')
+    .replace(/\u201d/g, '\u2019')
+    .replace(/"/g, () => {
+      const mark = open ? '\u2018' : '\u2019';
+      open = !open;
+      return mark;
+    });
+}
+
+/** Adds a period unless the text already ends with sentence punctuation. */
+const period = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+/** “Title.” with the period inside the quotes (or the title's own ? or !). */
+const quoted = (title: string) => `\u201c${period(quotable(title))}\u201d`;
+
+function stableUrl(input: CiteInput): string {
+  let url: URL;
+  try {
+    url = new URL(input.url);
+  } catch {
+    throw new Error(`cite: "${input.url}" is not an absolute URL; pass the page's full address (site URL + path).`);
+  }
+  // Citations carry the stable address only: no search highlight or other transient parameters.
+  url.search = '';
+  url.hash = input.section ? input.section.id : '';
+  return url.href;
+}
+
+function finish(style: CitationStyle, label: string, parts: CitationPart[]): Citation {
+  const merged: CitationPart[] = [];
+  for (const part of parts) {
+    if (part.text === '') continue;
+    const last = merged.at(-1);
+    if (last && Boolean(last.italic) === Boolean(part.italic)) last.text += part.text;
+    else merged.push(part.italic ? { text: part.text, italic: true } : { text: part.text });
+  }
+  return { style, label, parts: merged, text: merged.map((part) => part.text).join('') };
+}
+
+export function chicago(input: CiteInput): Citation {
+  const url = stableUrl(input);
+  const when = input.published ? longDate(checkDate(input.published, 'published')) : `Accessed ${longDate(checkDate(input.accessed, 'accessed'))}`;
+  const head = input.section ? `${quoted(input.section.title)} In ${quoted(input.title)}` : quoted(input.title);
+  return finish('chicago', 'Chicago', [{ text: `${head} ${period(input.siteName)} ${when}. ${url}.` }]);
+}
+
+export function apa(input: CiteInput): Citation {
+  const url = stableUrl(input);
+  const date = input.published ? apaDate(checkDate(input.published, 'published')) : 'n.d.';
+  const retrieved = input.published ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
+  const description = input.kind === 'assessment' ? ' [Assessment]' : '';
+  if (input.section) {
+    return finish('apa', 'APA', [
+      { text: `${period(input.section.title)} (${date}). In ` },
+      { text: input.title, italic: true },
+      { text: `${description}. ${period(input.siteName)} ${retrieved}` },
+    ]);
+  }
+  return finish('apa', 'APA', [
+    { text: input.title, italic: true },
+    { text: `${description}${/[.?!]$/.test(input.title) && !description ? '' : '.'} (${date}). ${period(input.siteName)} ${retrieved}` },
+  ]);
+}
+
+export function mla(input: CiteInput): Citation {
+  // MLA leaves out the protocol.
+  const url = stableUrl(input).replace(/^https?:\/\//, '');
+  const dated = input.published ? `, ${mlaDate(checkDate(input.published, 'published'))}` : '';
+  const accessed = input.published ? '' : ` Accessed ${mlaDate(checkDate(input.accessed, 'accessed'))}.`;
+  if (input.section) {
+    return finish('mla', 'MLA', [
+      { text: `${quoted(input.section.title)} ` },
+      { text: input.title, italic: true },
+      { text: ', ' },
+      { text: input.siteName, italic: true },
+      { text: `${dated}, ${url}.${accessed}` },
+    ]);
+  }
+  return finish('mla', 'MLA', [
+    { text: `${quoted(input.title)} ` },
+    { text: input.siteName, italic: true },
+    { text: `${dated}, ${url}.${accessed}` },
+  ]);
+}
+
+/** All three styles, in the order the "cite this" box shows them. */
+export function citations(input: CiteInput): Citation[] {
+  return [chicago(input), apa(input), mla(input)];
+}

@@ -1,0 +1,82 @@
+/**
+ * Keyboard use from the top of each page: Tab reaches every link and the theme toggle in
+ * document order, every stop shows a visible focus indicator, and the skip link moves focus
+ * to the main content.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openSession } from './support/browser.ts';
+import { startServer, type StaticServer } from './support/server.ts';
+import { sitePages } from './support/site.ts';
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A readable name for an element: tag, href or data attribute, and text. */
+function describeFocus(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const visible =
+      (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+    const label = `${element.tagName.toLowerCase()} ${element.getAttribute('href') ?? ''} ${(element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}`;
+    return { label, visible };
+  });
+}
+
+describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_name, sitePage) => {
+  it('Tab reaches every link and the theme toggle in order, with visible focus', async () => {
+    const { context, page } = await openSession(browser, server.url);
+    try {
+      await page.goto(server.url + sitePage.path);
+      // What a keyboard user should be able to reach: every link, button and focusable region
+      // that is rendered, in document order.
+      const expected = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"]')]
+          .filter((element) => element.getClientRects().length > 0 || element.classList.contains('skip-link'))
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()} ${element.getAttribute('href') ?? ''} ${(element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}`,
+          ),
+      );
+      expect(expected.some((label) => label.startsWith('button') && label.includes('Dark theme'))).toBe(true);
+
+      const reached: string[] = [];
+      for (let step = 0; step < expected.length; step += 1) {
+        await page.keyboard.press('Tab');
+        const focus = await describeFocus(page);
+        expect(focus, `step ${step + 1}: focus left the page`).not.toBeNull();
+        expect(focus!.visible, `no visible focus on ${focus!.label}`).toBe(true);
+        reached.push(focus!.label);
+      }
+      expect(reached).toEqual(expected);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the skip link is the first stop, shows itself and moves focus to main', async () => {
+    const { context, page } = await openSession(browser, server.url);
+    try {
+      await page.goto(server.url + sitePage.path);
+      await page.keyboard.press('Tab');
+      const skip = page.locator('.skip-link');
+      expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+      const box = await skip.boundingBox();
+      expect(box && box.y >= 0 && box.height > 10).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    } finally {
+      await context.close();
+    }
+  });
+});

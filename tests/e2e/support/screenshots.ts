@@ -1,0 +1,49 @@
+/**
+ * Screenshots of the built site for a person to look at (not a test):
+ *   node_modules/.bin/node tests/e2e/support/screenshots.ts [outDir]
+ * Writes light, dark and 375px-wide full-page shots of the home page, every document and the 404.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, openSession } from './browser.ts';
+import { startServer } from './server.ts';
+
+const out = process.argv[2] ?? '/tmp/shots';
+await mkdir(out, { recursive: true });
+const slugs = await readdir('dist/assessments').catch(() => []);
+const pages = [
+  { name: 'home', path: '' },
+  ...slugs.map((slug) => ({ name: slug, path: `assessments/${slug}/` })),
+  { name: '404', path: 'no-such-page/' },
+];
+const variants = [
+  { name: 'light', colorScheme: 'light', width: 1280 },
+  { name: 'dark', colorScheme: 'dark', width: 1280 },
+  { name: 'narrow', colorScheme: 'light', width: 375 },
+  { name: 'narrow-dark', colorScheme: 'dark', width: 375 },
+] as const;
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const variant of variants) {
+    for (const { name, path } of pages) {
+      const session = await openSession(browser, server.url, {
+        colorScheme: variant.colorScheme,
+        viewport: { width: variant.width, height: 800 },
+      });
+      await session.page.goto(server.url + path);
+      const file = join(out, `${name}-${variant.name}.png`);
+      await session.page.screenshot({ path: file, fullPage: true });
+      if (variant.name === 'light') {
+        await session.page.emulateMedia({ media: 'print' });
+        await session.page.screenshot({ path: join(out, `${name}-print.png`), fullPage: true });
+      }
+      console.log(file, session.problems.length ? session.problems : '');
+      await session.context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

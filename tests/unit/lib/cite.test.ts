@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type CiteInput, type CitationStyle, apa, chicago, citations, mla } from '../../../src/lib/cite.ts';
+
+interface Case {
+  name: string;
+  input: Omit<CiteInput, 'published' | 'accessed'> & { published?: string; accessed: string };
+  expected: Record<CitationStyle, string> & { italic: Record<CitationStyle, string[]> };
+}
+
+const cases = JSON.parse(readFileSync(new URL('./fixtures/cite-cases.json', import.meta.url), 'utf8')) as Case[];
+const toInput = ({ published, accessed, ...rest }: Case['input']): CiteInput => ({
+  ...rest,
+  published: published === undefined ? undefined : new Date(published),
+  accessed: new Date(accessed),
+});
+
+describe('citations (fixtures)', () => {
+  it.each(cases)('$name', ({ input, expected }) => {
+    const got = citations(toInput(input));
+    expect(got.map((c) => c.style)).toEqual(['chicago', 'apa', 'mla']);
+    for (const citation of got) {
+      expect(citation.text, citation.style).toBe(expected[citation.style]);
+      expect(citation.parts.map((p) => p.text).join(''), citation.style).toBe(citation.text);
+      expect(citation.parts.filter((p) => p.italic).map((p) => p.text), `${citation.style} italics`).toEqual(expected.italic[citation.style]);
+    }
+  });
+
+  it('labels each style', () => {
+    expect(citations(toInput(cases[0]!.input)).map((c) => c.label)).toEqual(['Chicago', 'APA', 'MLA']);
+  });
+
+  it('never invents a date: without one, the only date is the access date', () => {
+    const input = toInput(cases[0]!.input);
+    for (const style of [chicago, apa, mla]) {
+      const years = style(input).text.match(/\b(19|20)\d\d\b/g) ?? [];
+      expect(years.every((year) => year === '2026')).toBe(true);
+    }
+    expect(apa(input).text).toContain('(n.d.)');
+  });
+});
+
+describe('bad input fails clearly', () => {
+  const base = toInput(cases[0]!.input);
+
+  it('a relative URL', () => {
+    expect(() => chicago({ ...base, url: '/assessments/x/' })).toThrow(
+      'cite: "/assessments/x/" is not an absolute URL; pass the page\'s full address (site URL + path).',
+    );
+  });
+
+  it('an invalid date', () => {
+    expect(() => apa({ ...base, published: new Date('not a date') })).toThrow('cite: "published" is not a valid date.');
+    expect(() => mla({ ...base, accessed: new Date('nope') })).toThrow('cite: "accessed" is not a valid date.');
+  });
+});
