@@ -31,3 +31,13 @@ export function sourceHref(slug: string): string {
 export function absoluteUrl(pageHref: string, site: URL | undefined): string {
   return site ? new URL(pageHref, site).href : pageHref;
 }
+
+/** A country's hub page (src/pages/countries/[id].astro). */
+export function countryHref(id: string): string {
+  return href(`countries/${id}/`);
+}
+
+/** A topic's hub page (src/pages/topics/[id].astro). */
+export function topicHref(id: string): string {
+  return href(`topics/${id}/`);
+}
