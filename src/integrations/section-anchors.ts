@@ -1,0 +1,170 @@
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { HastNode, HastPluginDefinition, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { updateAnchorLock } from '../lib/anchorLock.ts';
+import { ALIAS_CLASS, ALIAS_FOR, type NumberedKind, numberedId, numberedKind, numberedName, tableAnchorId } from '../lib/anchors.ts';
+
+/**
+ * Makes every part of a document page that analysts cite addressable, after wrap-sections has
+ * made each `## Heading` and its content one `<section class="doc-section">`:
+ *
+ * - each heading gets its id now, with github-slugger in document order exactly as Astro's own
+ *   heading plugin would (that plugin runs after this one and keeps an id that is present), so
+ *   the permalink markup added here can point at it;
+ * - each section heading is followed by `<Permalink>`, and each section ends with `<SectionEnd>`
+ *   (related links, citation): MDX components the page passes to `<Content components>`, so
+ *   their markup lives in one .astro file each;
+ * - paragraphs and items of a Key Judgments section become `kj-1`, `kj-2`..., list items of a
+ *   Recommendations section `rec-1`... (its paragraphs when it has no list), each ending with a
+ *   `<Permalink>`; tables carry `table-<id>` from DataTable.astro;
+ * - every front matter alias `old-id: new-id` becomes an empty `<span id="old-id">` at the start
+ *   of the element that now has `new-id` (just before a table), so a link published with the
+ *   old id lands on the new place without JavaScript;
+ * - the plain text of each section is handed to the page as `remarkPluginFrontmatter.sectionText`
+ *   (hub excerpts, share-page descriptions), taken from the same tree the page shows.
+ *
+ * Pages without a `slug` in front matter are left alone.
+ */
+
+interface Frontmatter {
+  slug?: unknown;
+  aliases?: unknown;
+  sectionText?: Record<string, string>;
+}
+
+type Target = { node: Element; place: 'inside' } | { node: MdxJsxFlowElementHast; place: 'before' };
+
+const isElement = (node: unknown): node is Element => typeof node === 'object' && node !== null && (node as Element).type === 'element';
+/** `isElement` and a tag name (kept apart: a type guard with a tag would wrongly narrow the "no" case). */
+const isTag = (node: unknown, tag: string): boolean => isElement(node) && node.tagName === tag;
+const itemsOf = (node: unknown): Element[] =>
+  isElement(node) && (node.tagName === 'ol' || node.tagName === 'ul') ? node.children.filter((li): li is Element => isElement(li) && li.tagName === 'li') : [];
+const isHeading = (node: Element) => /^h[1-6]$/.test(node.tagName);
+
+function jsx(type: 'mdxJsxFlowElement' | 'mdxJsxTextElement', name: string, attributes: Record<string, string>): MdxJsxFlowElementHast | MdxJsxTextElementHast {
+  return {
+    type,
+    name,
+    attributes: Object.entries(attributes).map(([key, value]) => ({ type: 'mdxJsxAttribute', name: key, value })),
+    children: [],
+  } as MdxJsxFlowElementHast | MdxJsxTextElementHast;
+}
+
+function attribute(node: MdxJsxFlowElementHast, name: string): string | undefined {
+  const found = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+  return found && typeof found.value === 'string' ? found.value : undefined;
+}
+
+/** Every node below `parent`, in document order. */
+function* descendants(parent: Root | Element | MdxJsxFlowElementHast): Generator<RootContent> {
+  for (const child of parent.children as RootContent[]) {
+    yield child;
+    if ('children' in child) yield* descendants(child as Element);
+  }
+}
+
+function fileName(ctx: HastVisitorContext): string {
+  return ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)).split('\\').join('/') : 'this MDX page';
+}
+
+export const sectionAnchors: HastPluginDefinition = {
+  name: 'section-anchors',
+  after(tree, ctx) {
+    const root = tree as Root;
+    const frontmatter = (ctx.data as { astro?: { frontmatter?: Frontmatter } }).astro?.frontmatter;
+    const slug = frontmatter?.slug;
+    if (!frontmatter || typeof slug !== 'string') return;
+    const file = fileName(ctx);
+
+    const targets = new Map<string, Target>();
+    const claim = (id: string, target: Target) => {
+      if (targets.has(id)) {
+        throw new Error(`${file}: two parts of the page would both have the id "${id}". Rename the heading or table that produces it.`);
+      }
+      targets.set(id, target);
+    };
+
+    // Heading ids first, in document order, as Astro would assign them.
+    const slugger = new GithubSlugger();
+    const headingIds = new Map<Element, string>();
+    for (const node of descendants(root)) {
+      if (!isElement(node) || !isHeading(node)) continue;
+      const existing = node.properties?.id;
+      const id = typeof existing === 'string' ? existing : slugger.slug(ctx.textContent(node as HastNode));
+      if (typeof existing !== 'string') ctx.setProperty(node as HastNode, 'id', id);
+      headingIds.set(node, id);
+      claim(id, { node, place: 'inside' });
+    }
+
+    const sectionText: Record<string, string> = {};
+    for (const section of root.children) {
+      if (!isElement(section) || section.tagName !== 'section') continue;
+      const heading = section.children.find((child): child is Element => isTag(child, 'h2'));
+      const id = heading && headingIds.get(heading);
+      if (!heading || id === undefined) continue;
+      const title = ctx.textContent(heading as HastNode).trim();
+
+      ctx.insertAfter(heading as HastNode, jsx('mdxJsxFlowElement', 'Permalink', { id, name: `section: ${title}`, doc: slug }));
+      ctx.appendChild(section as HastNode, jsx('mdxJsxFlowElement', 'SectionEnd', { doc: slug, section: id }));
+
+      const body = section.children.filter((child) => child !== heading);
+      sectionText[id] = body
+        .map((child) => ctx.textContent(child as HastNode).replace(/\s+/g, ' ').trim())
+        .filter((text) => text !== '')
+        .join('\n\n');
+
+      const kind = numberedKind(title);
+      if (kind) numberParts(kind, body, ctx, claim);
+    }
+
+    for (const node of descendants(root)) {
+      if (node.type !== 'mdxJsxFlowElement' || (node as MdxJsxFlowElementHast).name !== 'DataTable') continue;
+      const tableId = attribute(node as MdxJsxFlowElementHast, 'id');
+      if (tableId) claim(tableAnchorId(tableId), { node: node as MdxJsxFlowElementHast, place: 'before' });
+    }
+
+    addAliases(frontmatter.aliases, targets, slug, file, ctx);
+    frontmatter.sectionText = sectionText;
+  },
+};
+
+/** Gives each paragraph or list item of a Key Judgments or Recommendations section its id and permalink. */
+function numberParts(kind: NumberedKind, body: ElementContent[], ctx: HastVisitorContext, claim: (id: string, target: Target) => void) {
+  const paragraphs = body.filter((child): child is Element => isTag(child, 'p'));
+  const items = body.flatMap(itemsOf);
+  // Key Judgments are every paragraph and item in order; Recommendations the list items, since a
+  // paragraph before the list only introduces them ("We recommend that:").
+  const parts = kind === 'kj' ? body.flatMap((child) => (isTag(child, 'p') ? [child as Element] : itemsOf(child))) : items.length > 0 ? items : paragraphs;
+  parts.forEach((part, index) => {
+    const id = numberedId(kind, index + 1);
+    ctx.setProperty(part as HastNode, 'id', id);
+    claim(id, { node: part, place: 'inside' });
+    // In a loose list the text sits in a paragraph: end that paragraph, not the item, with the link.
+    const last = [...part.children].reverse().find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim() !== ''));
+    const host = isElement(last) && last.tagName === 'p' ? last : part;
+    ctx.appendChild(host as HastNode, jsx('mdxJsxTextElement', 'Permalink', { id, name: numberedName(kind, index + 1) }));
+  });
+}
+
+/** Places an empty target with each alias's old id at the start of the element its new id names. */
+function addAliases(raw: unknown, targets: Map<string, Target>, slug: string, file: string, ctx: HastVisitorContext) {
+  if (typeof raw !== 'object' || raw === null) return; // absent, or malformed: the collection schema reports that
+  const aliases = Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  if (Object.keys(aliases).length === 0) return;
+  // The lock module owns the rules and their messages; with no published ids only alias problems remain.
+  const { violations } = updateAnchorLock({}, { [slug]: [...targets.keys()] }, { [slug]: aliases }, { fileFor: () => file });
+  if (violations.length > 0) throw new Error(violations.map((v) => v.message).join('\n'));
+  for (const [old, current] of Object.entries(aliases)) {
+    const target = targets.get(current)!;
+    const span: Element = { type: 'element', tagName: 'span', properties: { id: old, className: [ALIAS_CLASS], [toProperty(ALIAS_FOR)]: current }, children: [] };
+    if (target.place === 'inside') ctx.prependChild(target.node as HastNode, span);
+    else ctx.insertBefore(target.node as HastNode, span);
+  }
+}
+
+/** hast property name of a data attribute: data-alias-for -> dataAliasFor. */
+function toProperty(attributeName: string): string {
+  return attributeName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
