@@ -1,11 +1,13 @@
 /**
  * Which country and topic hubs exist. A hub is published for every country and topic that at
- * least one assessment is tagged with, so a link to a hub (a tag chip, a country cell in a table)
- * never points at an empty or missing page.
+ * least one assessment, or one of its sections, is tagged with, so a link to a hub (a tag chip,
+ * a country cell in a table) never points at an empty or missing page.
  */
 interface Tagged {
   countries: readonly { id: string }[];
   topics: readonly { id: string }[];
+  /** Sections are tagged on their own; an editor may tag a section with more than its document. */
+  sections?: readonly { countries: readonly { id: string }[]; topics: readonly { id: string }[] }[];
 }
 
 export interface HubIds {
@@ -14,8 +16,9 @@ export interface HubIds {
 }
 
 export function hubIds(documents: readonly Tagged[]): HubIds {
+  const tagged = documents.flatMap((doc) => [doc, ...(doc.sections ?? [])]);
   return {
-    countries: new Set(documents.flatMap((doc) => doc.countries.map((ref) => ref.id))),
-    topics: new Set(documents.flatMap((doc) => doc.topics.map((ref) => ref.id))),
+    countries: new Set(tagged.flatMap((item) => item.countries.map((ref) => ref.id))),
+    topics: new Set(tagged.flatMap((item) => item.topics.map((ref) => ref.id))),
   };
 }

@@ -247,7 +247,8 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
         if (taken.has(ref)) continue;
         taken.add(ref);
         const node = nodes.get(ref)!;
-        links.push(toLink(node, true, 0, [], []));
+        const tags = shared(source.section, node.section);
+        links.push(toLink(node, true, 0, tags.countries, tags.topics));
       }
       const room = Math.max(0, limit - links.length);
       const accept = (node: Node) => !taken.has(node.ref) && !suppressed(node.ref);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import GithubSlugger from 'github-slugger';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { type RelatedDocumentInput, createRelatedIndex, relatedRulesSchema } from '../../../src/lib/related.ts';
 import { ingestSource } from '../../../src/ingest/ingest.ts';
@@ -42,6 +43,20 @@ describe('ranking, pins and suppressions (fixtures)', () => {
     expect(b3!.score).toBeCloseTo(0.2 * japan, 10);
     expect(b1!.shared).toEqual({ topics: ['diplomacy', 'sanctions'], countries: ['japan'] });
     expect(b1).toMatchObject({ docSlug: 'b', sectionId: 'b1', title: 'B1', pinned: false });
+  });
+
+  it('tells what a pinned section shares too', () => {
+    const index = createRelatedIndex([
+      { slug: 'a', sections: [{ id: 'a1', title: 'A1', countries: ['japan', 'china'], topics: ['trade', 'energy'], related: { pin: ['b#b2'] } }] },
+      {
+        slug: 'b',
+        sections: [
+          { id: 'b1', title: 'B1', countries: ['peru'], topics: ['cyber'] },
+          { id: 'b2', title: 'B2', countries: ['china'], topics: ['energy', 'cyber'] },
+        ],
+      },
+    ]);
+    expect(index.relatedTo('a', 'a1')[0]).toMatchObject({ ref: 'b#b2', pinned: true, score: 0, shared: { countries: ['china'], topics: ['energy'] } });
   });
 
   it('honours another limit and other weights', () => {
@@ -209,5 +224,44 @@ describe('the seeds as the ingester tags them', () => {
     }
     expect(refs(assessment.slug, 'implications')).toContain(nuclear);
     expect(refs(assessment.slug, 'recommendations')).toContain(diplomatic);
+  });
+});
+
+// The requirement on the site as published: the committed front matter, editors' pins included.
+describe('the published seeds (content/assessments front matter)', () => {
+  const frontMatter = (slug: string) => {
+    const text = readText(`../../../content/assessments/${slug}.mdx`);
+    const data = yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as {
+      slug: string;
+      related?: RelatedDocumentInput['related'];
+      sections: { id: string; title: string; countries?: string[]; topics?: string[]; related?: RelatedDocumentInput['related'] }[];
+    };
+    return { ...data, sections: data.sections.map((s) => ({ ...s, countries: s.countries ?? [], topics: s.topics ?? [] })) };
+  };
+  const article = frontMatter('russia-treaty-north-korea');
+  const assessment = frontMatter('russia-north-korea-security-alliance');
+  const refs = (index: ReturnType<typeof createRelatedIndex>, ref: string) => {
+    const [slug, id] = ref.split('#') as [string, string];
+    return index.relatedTo(slug, id).map((link) => link.ref);
+  };
+  const nuclear = `${article.slug}#assessing-the-future-of-north-koreas-nuclear-aspirations-and-regional-security`;
+  const diplomatic = `${article.slug}#strategies-for-diplomatic-engagement-in-a-changing-landscape`;
+  const implications = `${assessment.slug}#implications`;
+  const recommendations = `${assessment.slug}#recommendations`;
+  const index = createRelatedIndex([article, assessment]);
+
+  it('links nuclear aspirations and diplomatic engagement to Implications and Recommendations, and each of those back to both', () => {
+    for (const from of [nuclear, diplomatic]) expect(refs(index, from)).toEqual(expect.arrayContaining([implications, recommendations]));
+    for (const from of [implications, recommendations]) expect(refs(index, from)).toEqual(expect.arrayContaining([nuclear, diplomatic]));
+  });
+
+  it('never shows more than three links', () => {
+    for (const doc of [article, assessment]) for (const section of doc.sections) expect(refs(index, `${doc.slug}#${section.id}`).length).toBeLessThanOrEqual(3);
+  });
+
+  it('needs its pins: by shared tags alone Implications and Recommendations each leave one of the two out', () => {
+    const unpinned = createRelatedIndex([article, { ...assessment, sections: assessment.sections.map(({ related: _, ...section }) => section) }]);
+    expect(refs(unpinned, implications)).not.toContain(diplomatic);
+    expect(refs(unpinned, recommendations)).not.toContain(nuclear);
   });
 });
