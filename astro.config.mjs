@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { wrapSections } from './src/integrations/wrap-sections.ts';
+import { sectionAnchors } from './src/integrations/section-anchors.ts';
+import { anchorLock } from './src/integrations/anchor-lock.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -12,7 +15,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
+  integrations: [mdx(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
@@ -22,7 +26,7 @@ export default defineConfig({
       // GFM off: generated pages use none of it (tables are <DataTable>), and its autolinks turn
       // a source's "www.example.com" or "a@b.org" into links that no escape can prevent.
       features: { smartPunctuation: false, gfm: false },
-      hastPlugins: [wrapSections],
+      hastPlugins: [wrapSections, sectionAnchors],
     }),
   },
   security: {

@@ -41,3 +41,26 @@ export function countryHref(id: string): string {
 export function topicHref(id: string): string {
   return href(`topics/${id}/`);
 }
+
+/** The index of country hubs (src/pages/countries/index.astro). */
+export function countriesHref(): string {
+  return href('countries/');
+}
+
+/** The index of topic hubs (src/pages/topics/index.astro). */
+export function topicsHref(): string {
+  return href('topics/');
+}
+
+/** A section of a document: its page with the section's fragment. */
+export function sectionHref(slug: string, sectionId: string): string {
+  return `${assessmentHref(slug)}#${sectionId}`;
+}
+
+/**
+ * The share page of a section (src/pages/s/[slug]/[section].astro): its meta describe that
+ * section, so a link pasted into a chat previews it, and it sends the reader on to the section.
+ */
+export function shareHref(slug: string, sectionId: string): string {
+  return href(`s/${slug}/${sectionId}/`);
+}
