@@ -1,5 +1,5 @@
 /**
- * Keyboard use from the top of each page: Tab reaches every link and the theme toggle in
+ * Keyboard use from the top of each page: Tab reaches every link, button and disclosure in
  * document order, every stop shows a visible focus indicator, and the skip link moves focus
  * to the main content.
  */
@@ -38,11 +38,12 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
     const { context, page } = await openSession(browser, server.url);
     try {
       await page.goto(server.url + sitePage.path);
-      // What a keyboard user should be able to reach: every link, button and focusable region
-      // that is rendered, in document order.
+      // What a keyboard user should be able to reach: every link, button, disclosure toggle and
+      // focusable region that is rendered (not hidden, not inside a closed disclosure), in
+      // document order.
       const expected = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"]')]
-          .filter((element) => element.getClientRects().length > 0 || element.classList.contains('skip-link'))
+        [...document.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex="0"]')]
+          .filter((element) => element.checkVisibility({ visibilityProperty: true }) || element.classList.contains('skip-link'))
           .map(
             (element) =>
               `${element.tagName.toLowerCase()} ${element.getAttribute('href') ?? ''} ${(element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}`,

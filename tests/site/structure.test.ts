@@ -119,8 +119,10 @@ describe.each(pages.map((page) => [page.file, page] as const))('%s', (_file, pag
         const url = new URL(value.split(/\s/)[0]!, pageUrl);
         if (url.protocol === 'data:') continue;
         if (url.origin !== SITE) {
-          // A link a reader may follow is fine; anything the browser fetches by itself is not.
-          if (element.tagName !== 'a') problems.push(`<${element.tagName} ${name}="${value}"> loads from another host`);
+          // A link a reader may follow is fine, and so is the page's canonical address, which is
+          // never fetched; anything the browser fetches by itself is not.
+          const canonical = element.tagName === 'link' && attr(element, 'rel') === 'canonical';
+          if (element.tagName !== 'a' && !canonical) problems.push(`<${element.tagName} ${name}="${value}"> loads from another host`);
           continue;
         }
         if (url.pathname === pageUrl.pathname && url.hash) {
@@ -254,9 +256,13 @@ describe('404 page', () => {
 });
 
 describe('shipped JavaScript', () => {
-  it('is only the inline theme script: dist/ holds no .js file', () => {
+  it('is the inline theme script on every page, plus the permalink module on document pages only: dist/ holds no .js file', () => {
     const files = listFiles().filter((file) => /\.m?js$/.test(file));
     expect(files.map((file) => `${file} (${statSync(join(DIST, file)).size} bytes)`)).toEqual([]);
-    for (const page of pages) expect(byTag(page.document, 'script')).toHaveLength(1);
+    for (const page of pages) {
+      const kinds = byTag(page.document, 'script').map((script) => attr(script, 'type') ?? 'classic');
+      // The module's size is checked in permalinks.test.ts.
+      expect(kinds, page.file).toEqual(documents.includes(page) ? ['classic', 'module'] : ['classic']);
+    }
   });
 });
