@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anchorsInHtml } from '../../src/lib/pageAnchors.ts';
 import { createFixtureSite, FIXTURE_DOC, FIXTURE_LOCK, FIXTURE_SLUG, type FixtureSite } from './support/fixtureSite.ts';
 import { attr, elements, first, type Element } from './support/dist.ts';
+import { htmlErrors } from './support/vnu.ts';
 import { parse } from 'parse5';
 
 type Section = { id: string; title: string };
@@ -90,6 +91,8 @@ describe('the anchor lock on a fixture site', { timeout: 120_000 }, () => {
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
     expect(anchorsInHtml(builtPage(site))).toMatchObject({ aliases: { implications: 'consequences' } });
     expect(anchorsInHtml(builtPage(site)).ids).not.toContain('implications');
+    // The extra target keeps the page valid HTML.
+    expect(await htmlErrors([join(site.dist, 'assessments', FIXTURE_SLUG, 'index.html')])).toEqual([]);
   });
 
   it('on CI an out-of-date lock fails the build and asks for the commit; locally it is updated', async () => {

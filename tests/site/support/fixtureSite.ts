@@ -33,6 +33,16 @@ export interface FixtureSite {
   remove(): void;
 }
 
+/**
+ * The environment of a fixture build: the default site and base path whatever this run uses
+ * (the tests expect its URLs), and CI cleared unless a test sets it (the lock behaves
+ * differently on CI).
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const { BASE_PATH: _base, SITE_URL: _site, ...rest } = process.env;
+  return { ...rest, CI: '', NO_COLOR: '1', FORCE_COLOR: '0' };
+}
+
 export function createFixtureSite(): FixtureSite {
   const root = mkdtempSync(join(tmpdir(), 'atlas-fixture-'));
   for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content/countries.json', 'content/topics.json', `content/sources/${FIXTURE_SLUG}.txt`]) {
@@ -60,8 +70,7 @@ export function createFixtureSite(): FixtureSite {
         execFile(
           process.execPath,
           [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-          // CI is cleared unless a test sets it: the lock behaves differently on CI.
-          { cwd: root, env: { ...process.env, CI: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env }, maxBuffer: 16 * 1024 * 1024 },
+          { cwd: root, env: { ...buildEnv(), ...env }, maxBuffer: 16 * 1024 * 1024 },
           (error, stdout, stderr) => done({ ok: !error, output: `${stdout}\n${stderr}`.replace(/\u001b\[[0-9;]*m/g, '') }),
         );
       });
