@@ -157,7 +157,8 @@ describe('an alias', () => {
     });
     const built = await fixture.build();
     if (!built.ok) throw new Error(built.output);
-    fixtureServer = await startServer(fixture.dist);
+    // Fixture builds use the default base path, whatever this run's BASE_PATH.
+    fixtureServer = await startServer(fixture.dist, '/');
   }, 120_000);
   afterAll(async () => {
     await fixtureServer?.close();

@@ -11,7 +11,7 @@ import { sectionAnchors } from '../../../src/integrations/section-anchors.ts';
 import { wrapSections } from '../../../src/integrations/wrap-sections.ts';
 
 async function compile(body: string, frontmatter: Record<string, unknown> = { slug: 'doc' }) {
-  const data = { astro: { frontmatter: { ...frontmatter }, headings: [] } };
+  const data = { astro: { frontmatter: { ...frontmatter }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
   const result = await mdxToJs(body, {
     hastPlugins: [wrapSections, sectionAnchors],
     features: { smartPunctuation: false, gfm: false },
