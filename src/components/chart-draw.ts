@@ -98,8 +98,9 @@ function drawChart(figure: HTMLElement): void {
     },
     // What was drawn, for tests and tools: each series' bar heights in pixels and its colour.
     afterRender(chart) {
-      figure.dataset.drawn = JSON.stringify(
-        chart.data.datasets.map((dataset, index) => ({
+      figure.dataset.drawn = JSON.stringify({
+        animated: chart.options.animation !== false,
+        series: chart.data.datasets.map((dataset, index) => ({
           label: dataset.label,
           values: dataset.data,
           heights: chart.getDatasetMeta(index).data.map((bar) => {
@@ -108,7 +109,7 @@ function drawChart(figure: HTMLElement): void {
           }),
           colour: dataset.borderColor,
         })),
-      );
+      });
       figure.dataset.state = 'drawn';
     },
   };

@@ -252,7 +252,7 @@ describe('protection', () => {
     expect(forced.code).toBe(0);
     expect(forced.out).toContain('table "defense-budget": replaced the chart of the existing data file with the proposal (--force)');
     expect(readFileSync(file, 'utf8')).toBe(proposed);
-  });
+  }, 30_000);
 
   test('a chart that no longer fits its table is replaced with the proposal, and the report says why', () => {
     expect(ingest([ARTICLE, '--title', ARTICLE_TITLE]).code).toBe(0);
@@ -267,5 +267,5 @@ describe('protection', () => {
       'table "defense-budget": the chart in the existing data file no longer fits the table (categories: no column is labelled "Nation"',
     );
     expect(readFileSync(file, 'utf8')).toBe(proposed);
-  });
+  }, 15_000);
 });
