@@ -175,7 +175,15 @@ function drawChart(figure: HTMLElement): void {
 
 /** Draws every figure the loader (chart-loader.ts) marked as near the viewport, now and later. */
 const drawWaiting = () => {
-  for (const figure of document.querySelectorAll<HTMLElement>('[data-table-chart][data-state="near"]')) drawChart(figure);
+  for (const figure of document.querySelectorAll<HTMLElement>('[data-table-chart][data-state="near"]')) {
+    try {
+      drawChart(figure);
+    } catch (error) {
+      // The table beside it still has every figure; say why in the console and drop the frame.
+      figure.dataset.state = 'failed';
+      console.error('The chart could not be drawn:', error);
+    }
+  }
 };
 drawWaiting();
 document.addEventListener('table-chart:near', drawWaiting);
