@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { aliasesSchema } from './lib/anchorLock.ts';
 import { relatedRulesSchema } from './lib/related.ts';
+import { tableSchema } from './lib/tableData.ts';
 
 /** Lowercase words joined by hyphens: the shape of every id a URL carries. */
 const id = z
@@ -81,16 +82,8 @@ const topics = defineCollection({
 
 const tables = defineCollection({
   loader: glob({ base: './content/tables', pattern: '**/*.json' }),
-  schema: z.object({
-    title: z.string().min(1),
-    caption: z.string().min(1),
-    document: reference('assessments'),
-    section: headingId,
-    /** 1-based line of the header row in the original source, for error messages. */
-    line: z.number().int().positive(),
-    columns: z.array(z.object({ label: z.string() })).min(1),
-    rows: z.array(z.array(z.string())),
-  }),
+  // Typed columns, country ids and an optional chart; src/lib/tableData.ts checks every cell.
+  schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: headingId }),
 });
 
 export const collections = { assessments, countries, topics, tables };

@@ -14,7 +14,8 @@ import type { Kind } from './document.ts';
 import { sha256 } from './frontmatter.ts';
 import { ingestSource, SLUG_PATTERN } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
-import { checkTarget, contentDir, findPrevious, isUntouched, retire, writeDocument } from './store.ts';
+import { checkTarget, contentDir, findPrevious, isUntouched, readExistingTable, retire, writeDocument } from './store.ts';
+import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
 const USAGE = `Usage: npm run ingest -- <file.txt>... [options]
@@ -152,6 +153,18 @@ export function main(argv: string[], io: Io): number {
       continue;
     }
     for (const note of verdict.notes) io.err(`${file}: WARNING: ${note}`);
+    // An editor's chart (or "chart": null) survives a re-run; --force puts the proposal back.
+    for (const table of doc.tables) {
+      const kept = keepEditorChart(table.data, readExistingTable(root, doc.slug, table.id));
+      if (kept.message === undefined) continue;
+      if (values.force && kept.data !== table.data) {
+        io.out(`${file}:${table.data.line}: table "${table.id}": replaced the chart of the existing data file with the proposal (--force)`);
+        continue;
+      }
+      io.out(`${file}:${table.data.line}: table "${table.id}": ${kept.message}`);
+      table.data = kept.data;
+      table.text = serializeTable(kept.data);
+    }
     let written;
     try {
       written = writeDocument(root, doc);

@@ -3,7 +3,7 @@
  * vocabularies, decides whether the planned files may be written, and writes them.
  */
 import { titleSlug } from '../lib/slug.ts';
-import { tagText, type Country, type Topic } from '../lib/tagging.ts';
+import { createTagger, tagText, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
 import { buildDocument, sectionText, type DocBlock, type Kind } from './document.ts';
 import { fixSource, type Fix } from './fixes.ts';
@@ -122,13 +122,14 @@ export function ingestSource(input: IngestInput): IngestResult {
 
   // Tables: ids unique in the document, each attached to the section it sits in.
   const taken = new Set<string>();
+  const { matchCountry } = createTagger(input.countries, input.topics);
   const tables: PlannedTable[] = [];
   const tableIds = new Map<number, string>();
   const plan = (blocks: DocBlock[], section: string) => {
     blocks.forEach((block, index) => {
       if (block.type !== 'table') return;
       const before = blocks[index - 1];
-      const built = buildTable(block, { slug, section, before: before?.type === 'recommendations' ? undefined : before, taken }, notes);
+      const built = buildTable(block, { slug, section, before: before?.type === 'recommendations' ? undefined : before, taken, matchCountry }, notes);
       tableIds.set(block.line, `${slug}/${built.id}`);
       tables.push({ id: built.id, data: built.data, text: serializeTable(built.data) });
     });

@@ -28,6 +28,17 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** A table's data file as it is on disk, parsed; undefined when it is missing or not JSON. */
+export function readExistingTable(root: string, slug: string, id: string): unknown {
+  const text = readText(join(paths(root, slug).tables, `${id}.json`));
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The page an earlier run made from a source with this sha256, if any. */
 export function findPrevious(root: string, sourceSha256: string): (Previous & { file: string }) | undefined {
   const dir = join(contentDir(root), 'assessments');

@@ -1,14 +1,30 @@
 /**
  * Table blocks -> the data files under content/tables/<slug>/<table-id>.json.
  *
- * Cells stay text here (typing them is src/lib/cells.ts's job). Rows shorter than the widest
- * row are padded with empty cells and rows longer than the header keep their extra cells under
- * empty column labels: nothing the author wrote is dropped, and each case is reported by line.
+ * Cells stay the author's text. Each column gets the type src/lib/cells.ts infers (money,
+ * percent, integer, number, year or text), a column of country names gets the matched country
+ * id per row, and a table that suits a chart gets a proposed one (src/lib/charts.ts). Every cell
+ * that spoils a numeric column is reported with its line. Rows shorter than the widest row are
+ * padded with empty cells and rows longer than the header keep their extra cells under empty
+ * column labels: nothing the author wrote is dropped, and each case is reported by line.
  */
+import { isBlank, parseCell, typeTable, type CellType } from '../lib/cells.ts';
+import { chartProblems, proposeChart, type ChartSpec } from '../lib/charts.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
+import { chartSchema } from '../lib/tableData.ts';
 import { splitSentences } from '../lib/sentences.ts';
 import type { Block, Note } from './parse.ts';
 
+export interface TableColumnData {
+  label: string;
+  type: CellType;
+  currency?: string;
+  unit?: string;
+  /** For a column of country names: the matched id per row, null where a cell names none. */
+  countries?: (string | null)[];
+}
+
+/** A data file's content, in the key order it is written (the `tables` schema checks it). */
 export interface TableData {
   title: string;
   caption: string;
@@ -18,8 +34,10 @@ export interface TableData {
   section: string;
   /** 1-based line of the header row in the source. */
   line: number;
-  columns: { label: string }[];
+  columns: TableColumnData[];
   rows: string[][];
+  /** A proposed chart; an editor may change it, or set null to have none. */
+  chart?: ChartSpec | null;
 }
 
 export interface BuiltTable {
@@ -61,6 +79,24 @@ export interface TableContext {
   before: Block | undefined;
   /** Table ids already used in this document. */
   taken: Set<string>;
+  /** Resolves a whole cell ("south Korea", "DPRK") to a country id (src/lib/tagging.ts). */
+  matchCountry: (name: string) => string | undefined;
+}
+
+/**
+ * A text column is about countries when more than half of its filled cells, and at least two,
+ * name one. Its other filled cells stay unlinked and are reported.
+ */
+function countryColumn(rows: string[][], column: number, match: (name: string) => string | undefined): { ids: (string | null)[]; unmatched: number[] } | undefined {
+  const ids = rows.map((row) => {
+    const text = row[column] ?? '';
+    return isBlank(parseCell(text)) ? null : (match(text.trim()) ?? null);
+  });
+  const filled = rows.filter((row) => !isBlank(parseCell(row[column] ?? ''))).length;
+  const matched = ids.filter((id) => id !== null).length;
+  if (matched < 2 || matched * 2 <= filled) return undefined;
+  const unmatched = rows.flatMap((row, index) => (ids[index] === null && !isBlank(parseCell(row[column] ?? '')) ? [index] : []));
+  return { ids, unmatched };
 }
 
 export function buildTable(block: TableBlock, context: TableContext, notes: Note[]): BuiltTable {
@@ -104,21 +140,79 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   const id = uniqueId(base, context.taken);
   notes.push({ line: block.header.line, message: `table "${id}": ${width} columns, ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}, titled "${title}"` });
 
-  return {
-    id,
-    data: {
-      title,
-      caption,
-      document: context.slug,
-      section: context.section,
-      line: block.header.line,
-      columns: labels.map((label) => ({ label })),
-      rows,
-    },
-  };
+  const typed = typeTable({ columns: labels.map((label) => ({ label })), rows });
+  const lineOf = (row: number) => block.rows[row]?.line ?? block.header.line;
+  for (const issue of typed.issues) {
+    const label = labels[issue.column] ?? '';
+    notes.push({
+      line: lineOf(issue.row),
+      message: `table "${id}", column "${label}": "${issue.text}" keeps the column from being numeric (${issue.reason}); the cell stays as written and the column is text, so it is neither sorted by value nor charted. If it is a figure, correct it in the source`,
+    });
+  }
+  const columns = typed.columns.map((column, index): TableColumnData => {
+    const data: TableColumnData = { label: column.label, type: column.type };
+    if (column.currency !== undefined) data.currency = column.currency;
+    if (column.unit !== undefined) data.unit = column.unit;
+    if (column.type !== 'text') return data;
+    const countries = countryColumn(rows, index, context.matchCountry);
+    if (countries === undefined) return data;
+    for (const row of countries.unmatched) {
+      notes.push({ line: lineOf(row), message: `table "${id}", column "${column.label}": "${rows[row]![index]!.trim()}" names no country in countries.json, so it is not linked to a country page` });
+    }
+    return { ...data, countries: countries.ids };
+  });
+
+  const data: TableData = { title, caption, document: context.slug, section: context.section, line: block.header.line, columns, rows };
+  const proposal = proposeChart(data);
+  if (proposal !== undefined) {
+    data.chart = proposal.chart;
+    notes.push({ line: block.header.line, message: `table "${id}": ${proposal.summary}; edit "chart" in its data file, or set it to null for no chart` });
+  }
+  return { id, data };
 }
 
-/** The data file's text: stable key order, two-space indent, final newline. */
+/**
+ * The data file's text: stable key order, two-space indent, final newline, and each row (and
+ * each list of country ids) on one line, so a file reads like its table and diffs by row.
+ */
 export function serializeTable(data: TableData): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
+  return `${toJson(data, '')}\n`;
+}
+
+function toJson(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.every((item) => item === null || typeof item !== 'object')) return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return value.length === 0 ? '[]' : `[\n${value.map((item) => inner + toJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    const inner = `${indent}  `;
+    return entries.length === 0 ? '{}' : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${toJson(item, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Keeps the chart an editor gave a table (or their `"chart": null`) when the document is
+ * ingested again, as long as it still fits the table's columns. `existing` is the parsed data
+ * file already on disk, if any. Returns the data to write and what happened, for the report.
+ */
+export function keepEditorChart(data: TableData, existing: unknown): { data: TableData; message?: string } {
+  if (existing === null || typeof existing !== 'object' || !('chart' in existing)) return { data };
+  const chart = (existing as { chart: unknown }).chart;
+  if (JSON.stringify(chart) === JSON.stringify(data.chart ?? null)) return { data };
+  const { chart: _proposed, ...rest } = data;
+  if (chart === null) return { data: { ...rest, chart: null }, message: 'kept "chart": null from the existing data file (no chart)' };
+  const parsed = chartSchema.safeParse(chart);
+  const problems = parsed.success
+    ? chartProblems(data.columns, parsed.data)
+    : parsed.error.issues.map((issue) => ({ message: `${issue.path.join('.') || 'chart'}: ${issue.message}` }));
+  if (problems.length > 0) {
+    return {
+      data,
+      message: `the chart in the existing data file no longer fits the table (${problems.map((p) => p.message).join('; ')}): replaced it with the proposal`,
+    };
+  }
+  return { data: { ...rest, chart: parsed.data! }, message: 'kept the chart from the existing data file (an editor\'s choice); pass --force to replace it with the proposal' };
 }

@@ -64,3 +64,23 @@ export function sectionHref(slug: string, sectionId: string): string {
 export function shareHref(slug: string, sectionId: string): string {
   return href(`s/${slug}/${sectionId}/`);
 }
+
+/** The page of every table (src/pages/data/index.astro). */
+export function dataHref(): string {
+  return href('data/');
+}
+
+/** The id of a table's element on its document page: "table-defense-budget". */
+export function tableAnchor(tableId: string): string {
+  return `table-${tableId.split('/').at(-1)}`;
+}
+
+/** A table where it appears in its document ("<slug>/<table-id>" -> /assessments/<slug>/#table-...). */
+export function tableHref(tableId: string): string {
+  return `${assessmentHref(tableId.split('/')[0] ?? '')}#${tableAnchor(tableId)}`;
+}
+
+/** A table's downloads (src/pages/data/[document]/[table].csv.ts and .json.ts). */
+export function tableDownloadHref(tableId: string, format: 'csv' | 'json'): string {
+  return href(`data/${tableId}.${format}`);
+}

@@ -256,13 +256,18 @@ describe('404 page', () => {
 });
 
 describe('shipped JavaScript', () => {
-  it('is the inline theme script on every page, plus the permalink module on document pages only: dist/ holds no .js file', () => {
-    const files = listFiles().filter((file) => /\.m?js$/.test(file));
-    expect(files.map((file) => `${file} (${statSync(join(DIST, file)).size} bytes)`)).toEqual([]);
+  // tables.test.ts checks the table scripts themselves; this checks nothing else slipped in.
+  it('is the inline theme script everywhere, plus the sort script and chart loader where tables and charts are', () => {
     for (const page of pages) {
-      const kinds = byTag(page.document, 'script').map((script) => attr(script, 'type') ?? 'classic');
-      // The module's size is checked in permalinks.test.ts.
-      expect(kinds, page.file).toEqual(documents.includes(page) ? ['classic', 'module'] : ['classic']);
+      const scripts = byTag(page.document, 'script');
+      const tables = byTag(page.document, 'table').some((table) => attr(table, 'data-sortable') !== undefined);
+      const charts = elements(page.document).some((element) => attr(element, 'data-table-chart') !== undefined);
+      expect(scripts.filter((script) => attr(script, 'type') !== 'module'), page.file).toHaveLength(1);
+      expect(scripts.filter((script) => attr(script, 'type') === 'module'), page.file).toHaveLength(Number(tables) + Number(charts));
     }
+    // Chart.js and the chart drawing code are the only script file, fetched on demand.
+    const files = listFiles().filter((file) => /\.m?js$/.test(file));
+    expect(files.map((file) => file.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(['_astro/chart-draw.js']);
+    expect(statSync(join(DIST, files[0]!)).size).toBeLessThan(160_000);
   });
 });

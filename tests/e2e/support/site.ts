@@ -44,6 +44,7 @@ export function sitePages(): SitePage[] {
     { name: 'home', path: '', status: 200 },
     ...documentPages(),
     ...hubPages(),
+    { name: 'data', path: 'data/', status: 200 },
     { name: '404', path: 'no-such-page/', status: 404 },
   ];
 }

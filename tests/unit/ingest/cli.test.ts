@@ -228,4 +228,44 @@ describe('protection', () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain(`error: ${copy}: the slug "russia-north-korea-security-alliance" was already used by ${ASSESSMENT} in this run`);
   });
+
+  test("an editor's chart, or their \"chart\": null, survives a re-run; --force puts the proposal back", () => {
+    expect(ingest([ARTICLE, '--title', ARTICLE_TITLE]).code).toBe(0);
+    const file = join(root, 'content/tables/russia-treaty-north-korea/defense-budget.json');
+    const proposed = readFileSync(file, 'utf8');
+    const data = JSON.parse(proposed) as { chart: { title: string; series: unknown[] } | null };
+    data.chart = { ...data.chart!, title: 'Defence budgets, 2023', series: data.chart!.series.slice(0, 1) };
+    writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+
+    const again = ingest([ARTICLE]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`${ARTICLE}:11: table "defense-budget": kept the chart from the existing data file (an editor's choice); pass --force to replace it with the proposal`);
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as typeof data;
+    expect(kept.chart).toEqual(data.chart);
+
+    data.chart = null;
+    writeFileSync(file, JSON.stringify(data));
+    expect(ingest([ARTICLE]).out).toContain('table "defense-budget": kept "chart": null from the existing data file (no chart)');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as typeof data).chart).toBeNull();
+
+    const forced = ingest([ARTICLE, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('table "defense-budget": replaced the chart of the existing data file with the proposal (--force)');
+    expect(readFileSync(file, 'utf8')).toBe(proposed);
+  }, 30_000);
+
+  test('a chart that no longer fits its table is replaced with the proposal, and the report says why', () => {
+    expect(ingest([ARTICLE, '--title', ARTICLE_TITLE]).code).toBe(0);
+    const file = join(root, 'content/tables/russia-treaty-north-korea/defense-budget.json');
+    const proposed = readFileSync(file, 'utf8');
+    const data = JSON.parse(proposed) as { chart: { categories: string } };
+    data.chart.categories = 'Nation';
+    writeFileSync(file, JSON.stringify(data));
+    const run = ingest([ARTICLE]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      'table "defense-budget": the chart in the existing data file no longer fits the table (categories: no column is labelled "Nation"',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(proposed);
+  }, 15_000);
 });
