@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { wrapSections } from './src/integrations/wrap-sections.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
@@ -12,7 +14,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), plainDynamicImports(), pagefindIndex()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

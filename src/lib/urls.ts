@@ -41,3 +41,8 @@ export function countryHref(id: string): string {
 export function topicHref(id: string): string {
   return href(`topics/${id}/`);
 }
+
+/** The search page, optionally with a query string from formatState ("?q=sanctions"). */
+export function searchHref(query = ''): string {
+  return href(`search/${query}`);
+}
