@@ -1,7 +1,7 @@
 /**
- * Keyboard use from the top of each page: Tab reaches every link and the theme toggle in
- * document order, every stop shows a visible focus indicator, and the skip link moves focus
- * to the main content.
+ * Keyboard use from the top of each page: Tab reaches every link, button and form field (the
+ * theme toggle among them) in document order, every stop shows a visible focus indicator, and
+ * the skip link moves focus to the main content.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -38,10 +38,10 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
     const { context, page } = await openSession(browser, server.url);
     try {
       await page.goto(server.url + sitePage.path);
-      // What a keyboard user should be able to reach: every link, button and focusable region
-      // that is rendered, in document order.
+      // What a keyboard user should be able to reach: every link, button, form field and
+      // focusable region that is rendered, in document order.
       const expected = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"]')]
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex="0"]')]
           .filter((element) => element.getClientRects().length > 0 || element.classList.contains('skip-link'))
           .map(
             (element) =>

@@ -67,15 +67,40 @@ function build(): Parts {
   };
   result.footer.href = searchPageHref('');
 
-  dialog.querySelector('[data-close]')!.addEventListener('click', () => dialog.close());
+  // Focus goes back at once (the close event comes a moment later, and would move it again).
+  const restoreFocus = () => (returnFocus?.isConnected ? returnFocus : document.querySelector<HTMLElement>('[data-search-open]'))?.focus();
+  const close = () => {
+    dialog.close();
+    restoreFocus();
+  };
+  dialog.querySelector('[data-close]')!.addEventListener('click', close);
   // A click on the backdrop lands on the dialog element itself, outside the panel.
   dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog) close();
   });
-  dialog.addEventListener('close', () => {
-    (returnFocus?.isConnected ? returnFocus : document.querySelector<HTMLElement>('[data-search-open]'))?.focus();
-  });
+  dialog.addEventListener('close', restoreFocus);
   arrowKeys(result.input, result.results);
+  // showModal keeps the page behind out of reach, but Tab from the last control would leave for
+  // the browser's own toolbar: wrap around instead, so focus stays in the dialog.
+  dialog.addEventListener('keydown', (event) => {
+    // Esc closes at once, also from a search field with text (which would clear itself first).
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input')].filter((element) => element.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  });
 
   const search = async (superseded: () => boolean) => {
     const q = result.input.value.trim();

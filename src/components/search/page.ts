@@ -3,9 +3,10 @@
  * keeps the search, so a bookmark or a link sent to a colleague opens the same results.
  *
  * History: the first keystroke after a committed search adds a history entry, later keystrokes
- * replace it (so the address follows the typing without one entry per letter); ticking a
- * filter, changing the sort or pressing Enter adds an entry. Back and forward restore the form
- * and the results from the address (popstate).
+ * replace it, so the address follows the typing without one entry per letter (on a search page
+ * opened empty, the typing takes over that entry). Ticking a filter, changing the sort or
+ * pressing Enter adds an entry when the address does not already show that search. Back and
+ * forward restore the form and the results from the address (popstate).
  */
 import { FACETS, formatState, hasFilters, parseState, sameState, withoutFilter, type Facet, type SearchState } from '../../lib/search/state.ts';
 import { runQuery, type Outcome } from './engine.ts';
@@ -157,10 +158,7 @@ export function startSearchPage(): void {
   const commit = (state: SearchState) => {
     write(state);
     const current = known(parseState(location.search));
-    if (!sameState(state, current)) {
-      if (typing) history.replaceState(null, '', url(state));
-      else history.pushState(null, '', url(state));
-    }
+    if (!sameState(state, current)) history.pushState(null, '', url(state));
     typing = false;
     refresh();
   };

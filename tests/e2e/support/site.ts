@@ -19,6 +19,7 @@ export function sitePages(): SitePage[] {
   return [
     { name: 'home', path: '', status: 200 },
     ...documentPages(),
+    { name: 'search', path: 'search/', status: 200 },
     { name: '404', path: 'no-such-page/', status: 404 },
   ];
 }
