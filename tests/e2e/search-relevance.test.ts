@@ -9,7 +9,7 @@ import { parse } from 'parse5';
 import { launchBrowser, openSession, type Session } from './support/browser.ts';
 import { seedDocuments, shownResults, waitForStatus } from './support/search.ts';
 import { startServer, type StaticServer } from './support/server.ts';
-import { attr, elements, hasClass, visibleText } from '../site/support/dist.ts';
+import { attr, BASE, elements, hasClass, visibleText } from '../site/support/dist.ts';
 
 const documents = seedDocuments();
 const assessment = documents.find((doc) => doc.kind === 'assessment')!;
@@ -59,7 +59,7 @@ describe('relevance of fixed queries', () => {
   it('"ICBM" finds the assessment\'s Supporting Evidence section first', async () => {
     const { groups } = await search('ICBM');
     expect(groups[0]!.title).toBe(assessment.title);
-    expect(groups[0]!.sections[0]).toMatchObject({ title: 'Supporting Evidence', href: `/assessments/${assessment.slug}/#supporting-evidence` });
+    expect(groups[0]!.sections[0]).toMatchObject({ title: 'Supporting Evidence', href: `${BASE}assessments/${assessment.slug}/#supporting-evidence` });
   });
 
   it('"arms race" finds both documents', async () => {
@@ -71,8 +71,8 @@ describe('relevance of fixed queries', () => {
     // Expected: every section whose text has "treaty" (or "treaties") and whose front matter tags China.
     const mentions = (slug: string) => [...sectionTexts(slug)].filter(([, text]) => /\btreat(y|ies)\b/i.test(text)).map(([id]) => id);
     const tagged = (doc: (typeof documents)[number], id: string) => doc.sections.find((section) => section.id === id)!.countries.includes('china');
-    const expected = documents.flatMap((doc) => mentions(doc.slug).filter((id) => tagged(doc, id)).map((id) => `/assessments/${doc.slug}/#${id}`));
-    const untagged = documents.flatMap((doc) => mentions(doc.slug).filter((id) => !tagged(doc, id)).map((id) => `/assessments/${doc.slug}/#${id}`));
+    const expected = documents.flatMap((doc) => mentions(doc.slug).filter((id) => tagged(doc, id)).map((id) => `${BASE}assessments/${doc.slug}/#${id}`));
+    const untagged = documents.flatMap((doc) => mentions(doc.slug).filter((id) => !tagged(doc, id)).map((id) => `${BASE}assessments/${doc.slug}/#${id}`));
     expect(expected.length).toBeGreaterThan(0);
     expect(untagged.length, 'the seeds should have a treaty section not tagged China').toBeGreaterThan(0);
 

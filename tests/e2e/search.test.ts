@@ -10,6 +10,7 @@ import { launchBrowser, openSession, type Session } from './support/browser.ts';
 import { seedDocuments, shownResults, waitForStatus } from './support/search.ts';
 import { startServer, type StaticServer } from './support/server.ts';
 import { documentPages } from './support/site.ts';
+import { BASE } from '../site/support/dist.ts';
 
 const documents = seedDocuments();
 const assessment = documents.find((doc) => doc.kind === 'assessment')!;
@@ -144,7 +145,7 @@ describe('the dialog', () => {
       await page.keyboard.press('End');
       await Promise.all([page.waitForURL(/#supporting-evidence$/), page.keyboard.press('Enter')]);
       await page.waitForSelector('mark.search-highlight');
-      expect(new URL(page.url()).pathname).toBe(`/assessments/${assessment.slug}/`);
+      expect(new URL(page.url()).pathname).toBe(`${BASE}assessments/${assessment.slug}/`);
     });
   });
 
