@@ -1,7 +1,8 @@
 /**
  * Screenshots of the built site for a person to look at (not a test):
  *   node_modules/.bin/node tests/e2e/support/screenshots.ts [outDir]
- * Writes light, dark and 375px-wide full-page shots of the home page, every document and the 404.
+ * Writes light, dark and 375px-wide full-page shots of the home page, every document, a search
+ * and the 404.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const slugs = await readdir('dist/assessments').catch(() => []);
 const pages = [
   { name: 'home', path: '' },
   ...slugs.map((slug) => ({ name: slug, path: `assessments/${slug}/` })),
+  { name: 'search', path: 'search/?q=treaty&country=china' },
   { name: '404', path: 'no-such-page/' },
 ];
 const variants = [
