@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { plainDynamicImports } from './src/integrations/plain-dynamic-imports.ts';
 import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
@@ -16,7 +18,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
-  integrations: [mdx(), anchorLock(), linkCheck()],
+  integrations: [mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

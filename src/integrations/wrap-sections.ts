@@ -8,7 +8,9 @@ import type { HastPluginDefinition } from 'satteri';
  * one element to style Key Judgments as a box (`.doc-section:has(> h2#key-judgments)`), to keep
  * a heading with its text when printing, and later to end each section with related links.
  * Heading ids are not touched: Astro's own plugin assigns them after this one, also inside the
- * wrappers. Text before the first `h2` (an article's lede) stays unwrapped.
+ * wrappers. Text before the first `h2` (an article's lede) stays unwrapped. Search indexes each
+ * section as a record: whatever is added to a section that is not the document's own text must
+ * be an `aside` or `nav` or carry `data-pagefind-ignore` (see src/lib/search/records.ts).
  */
 export const wrapSections: HastPluginDefinition = {
   name: 'wrap-sections',

@@ -84,3 +84,8 @@ export function tableHref(tableId: string): string {
 export function tableDownloadHref(tableId: string, format: 'csv' | 'json'): string {
   return href(`data/${tableId}.${format}`);
 }
+
+/** The search page, optionally with a query string from formatState ("?q=sanctions"). */
+export function searchHref(query = ''): string {
+  return href(`search/${query}`);
+}

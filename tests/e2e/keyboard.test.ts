@@ -38,11 +38,11 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
     const { context, page } = await openSession(browser, server.url);
     try {
       await page.goto(server.url + sitePage.path);
-      // What a keyboard user should be able to reach: every link, button, disclosure toggle and
+      // What a keyboard user should be able to reach: every link, button, form field, disclosure toggle and
       // focusable region that is rendered (not hidden, not inside a closed disclosure), in
       // document order.
       const expected = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex="0"]')]
+        [...document.querySelectorAll<HTMLElement>('a[href], button, summary, input, select, textarea, [tabindex="0"]')]
           .filter((element) => element.checkVisibility({ visibilityProperty: true }) || element.classList.contains('skip-link'))
           .map(
             (element) =>

@@ -29,7 +29,7 @@ describe.each(documentPages().map((page) => [page.name, page] as const))('%s pri
       await page.emulateMedia({ media: 'print' });
 
       const hidden = await page.evaluate(() =>
-        ['.site-header nav', '.toc', '[data-theme-toggle]', '.skip-link'].map((selector) => {
+        ['.site-header nav', '.toc', '[data-theme-toggle]', '[data-search-open]', '.skip-link'].map((selector) => {
           const element = document.querySelector(selector);
           return [selector, element ? getComputedStyle(element).display : 'missing'];
         }),
@@ -38,6 +38,7 @@ describe.each(documentPages().map((page) => [page.name, page] as const))('%s pri
         ['.site-header nav', 'none'],
         ['.toc', 'none'],
         ['[data-theme-toggle]', 'none'],
+        ['[data-search-open]', 'none'],
         ['.skip-link', 'none'],
       ]);
 

@@ -19,6 +19,7 @@ const pages = [
   { name: 'country-north-korea', path: 'countries/north-korea/' },
   { name: 'topics', path: 'topics/' },
   { name: 'topic-diplomacy', path: 'topics/diplomacy/' },
+  { name: 'search', path: 'search/?q=treaty&country=china' },
   { name: '404', path: 'no-such-page/' },
 ];
 const variants = [

@@ -45,6 +45,7 @@ export function sitePages(): SitePage[] {
     ...documentPages(),
     ...hubPages(),
     { name: 'data', path: 'data/', status: 200 },
+    { name: 'search', path: 'search/', status: 200 },
     { name: '404', path: 'no-such-page/', status: 404 },
   ];
 }

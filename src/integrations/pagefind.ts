@@ -1,0 +1,118 @@
+/**
+ * Builds the search index at the end of `astro build`, with Pagefind's Node API: every document
+ * page of dist/ becomes one record per section plus one for the document (src/lib/search/
+ * records.ts says what is indexed and why), written to dist/pagefind/. Any error Pagefind
+ * reports fails the build with the page it concerns; there is no separate step to forget.
+ *
+ * Only document pages are indexed. The home page, the search page and the 404 are navigation,
+ * not content. Beside Pagefind's files goes the facet table of the search page (facets.ts).
+ * Pagefind's ready-made UIs are deleted from the bundle: the site has its own
+ * (src/components/search/), and they would only add weight to dist/.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { buildFacetTable, type FacetRow } from '../lib/search/facets.ts';
+import { FACETS_FILE } from '../lib/search/facets-file.ts';
+import { documentRecords, INDEX_OPTIONS } from '../lib/search/records.ts';
+import { searchDocumentReader } from './search-documents.ts';
+
+const DOCUMENT_PAGE = /^assessments\/([^/]+)\/$/;
+const UNUSED_UI = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+];
+/** Records sent to Pagefind's service at once: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 16;
+
+function failure(what: string, errors: string[]): Error {
+  return new Error(`Search index: ${what} failed:\n  ${errors.join('\n  ')}`);
+}
+
+/**
+ * Pagefind's result id of each record, by URL. A result's id is the name of its fragment file,
+ * and a fragment is gzipped JSON (after a "pagefind_dcd" marker) holding the URL: the format
+ * Pagefind's own pagefind.js reads. Checked record by record, so a change of format in a later
+ * Pagefind fails the build here rather than leaving the search page without filters.
+ */
+export function resultIds(bundle: string): Map<string, string> {
+  // Read synchronously: thousands of small files, and nothing else to do meanwhile.
+  const dir = join(bundle, 'fragment');
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(dir)) {
+    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    const json = text.startsWith('pagefind_dcd') ? text.slice('pagefind_dcd'.length) : text;
+    const { url } = JSON.parse(json) as { url?: unknown };
+    if (typeof url !== 'string') throw failure('reading the fragments', [`${join(dir, name)} has no url`]);
+    ids.set(url, name.replace(/\.pf_fragment$/, ''));
+  }
+  return ids;
+}
+
+export function pagefindIndex(): AstroIntegration {
+  let root: URL;
+  return {
+    name: 'atlas-pagefind',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        const readDocument = searchDocumentReader(fileURLToPath(new URL('content/', root)));
+        const slugs = pages.flatMap(({ pathname }) => DOCUMENT_PAGE.exec(pathname)?.[1] ?? []);
+
+        const created = await pagefind.createIndex(INDEX_OPTIONS);
+        if (!created.index) throw failure('creating the index', created.errors);
+        const { index } = created;
+        const rows: { url: string; tags: FacetRow }[] = [];
+        const phases: [string, number][] = [];
+        const phase = (name: string) => phases.push([name, performance.now()]);
+        try {
+          const addDocument = async (slug: string) => {
+            const file = join(out, 'assessments', slug, 'index.html');
+            // Hrefs without the base path: Pagefind prefixes the path it is served from.
+            const pageHtml = await readFile(file, 'utf8');
+            for (const record of documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, file)) {
+              const added = await index.addHTMLFile({ url: record.url, content: record.html });
+              if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
+              rows.push({ url: record.url, tags: record.tags });
+            }
+          };
+          let next = 0;
+          const worker = async () => {
+            while (next < slugs.length) await addDocument(slugs[next++]!);
+          };
+          await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, slugs.length) }, worker));
+          phase('pages into records');
+
+          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          if (written.errors.length > 0) throw failure('writing dist/pagefind/', written.errors);
+          phase('writing the index');
+        } finally {
+          await pagefind.close();
+        }
+        const bundle = join(out, 'pagefind');
+        const ids = resultIds(bundle);
+        const missing = rows.filter((row) => !ids.has(row.url)).map((row) => row.url);
+        if (missing.length > 0) throw failure('matching records to Pagefind results', missing.map((url) => `no fragment for ${url}`));
+        const table = buildFacetTable(rows.map((row) => [ids.get(row.url)!, row.tags] as const));
+        await writeFile(join(bundle, FACETS_FILE), gzipSync(JSON.stringify(table)));
+        await Promise.all(UNUSED_UI.map((name) => rm(join(bundle, name), { force: true })));
+        phase('facet table');
+        const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
+        const detail = phases.map(([name, at], i) => `${name} ${seconds(phases[i - 1]?.[1] ?? started, at)} s`).join(', ');
+        logger.info(`indexed ${slugs.length} documents as ${rows.length} records in ${seconds(started, performance.now())} s (${detail})`);
+      },
+    },
+  };
+}
