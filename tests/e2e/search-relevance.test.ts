@@ -9,7 +9,7 @@ import { parse } from 'parse5';
 import { launchBrowser, openSession, type Session } from './support/browser.ts';
 import { seedDocuments, shownResults, waitForStatus } from './support/search.ts';
 import { startServer, type StaticServer } from './support/server.ts';
-import { attr, BASE, elements, hasClass, visibleText } from '../site/support/dist.ts';
+import { attr, BASE, elements, hasClass, isElement, visibleText, type Element } from '../site/support/dist.ts';
 
 const documents = seedDocuments();
 const assessment = documents.find((doc) => doc.kind === 'assessment')!;
@@ -21,7 +21,13 @@ function sectionTexts(slug: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const section of elements(document).filter((element) => element.tagName === 'section' && hasClass(element, 'doc-section'))) {
     const h2 = elements(section).find((element) => element.tagName === 'h2')!;
-    out.set(attr(h2, 'id')!, visibleText(section));
+    // The author's text only: what the page adds to a section (links to it, related links) is
+    // marked data-pagefind-ignore and is not indexed either.
+    const own = (node: Element): string =>
+      node.childNodes
+        .map((child) => (isElement(child) ? (attr(child, 'data-pagefind-ignore') === undefined ? own(child) : '') : visibleText(child)))
+        .join(' ');
+    out.set(attr(h2, 'id')!, own(section));
   }
   return out;
 }

@@ -261,7 +261,7 @@ describe('landing on a result', () => {
       expect(await page.locator('mark.search-highlight').count()).toBe(0);
       expect(await clear.count()).toBe(0);
       // The text is back as it was: no split or lost words.
-      expect(await page.locator('#supporting-evidence + p').textContent()).toContain('Reports indicate that North Korea');
+      expect(await page.locator('section:has(> h2#supporting-evidence) > p >> nth=0').textContent()).toContain('Reports indicate that North Korea');
     });
   });
 

@@ -55,7 +55,7 @@ export function allPages(): Page[] {
     .map(loadPage);
 }
 
-function isElement(node: Node): node is Element {
+export function isElement(node: Node): node is Element {
   return 'tagName' in node;
 }
 
