@@ -5,25 +5,16 @@
  * bypass CSP (pages.test.ts checks the CSP itself).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { documentPages, sitePages } from './support/site.ts';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const cases = sitePages().flatMap((page) => (['light', 'dark'] as const).map((theme) => [page.name, theme, page] as const));
 
@@ -48,9 +39,9 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 
 describe.each(cases)('%s (%s)', (_name, theme, sitePage) => {
   it('has no axe violations', async () => {
-    const { context, page } = await openSession(browser, server.url, { bypassCSP: true, colorScheme: theme });
+    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme });
     try {
-      await page.goto(server.url + sitePage.path);
+      await page.goto(site.server.url + sitePage.path);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -90,9 +81,9 @@ const searchStates = [
 
 describe.each(searchStates.flatMap((state) => (['light', 'dark'] as const).map((theme) => [state.name, theme, state] as const)))('%s (%s)', (_name, theme, state) => {
   it('has no axe violations', async () => {
-    const { context, page } = await openSession(browser, server.url, { bypassCSP: true, colorScheme: theme });
+    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme });
     try {
-      await page.goto(server.url + state.path);
+      await page.goto(site.server.url + state.path);
       await state.ready(page);
       expect(await axeViolations(page)).toEqual([]);
     } finally {

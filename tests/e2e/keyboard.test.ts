@@ -3,22 +3,13 @@
  * document order, every stop shows a visible focus indicator, and the skip link moves focus
  * to the main content.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { sitePages } from './support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A readable name for an element: tag, href or data attribute, and text. */
 function describeFocus(page: Page) {
@@ -35,9 +26,9 @@ function describeFocus(page: Page) {
 
 describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_name, sitePage) => {
   it('Tab reaches every link and the theme toggle in order, with visible focus', async () => {
-    const { context, page } = await openSession(browser, server.url);
+    const { context, page } = await openSession(site.browser, site.server.url);
     try {
-      await page.goto(server.url + sitePage.path);
+      await page.goto(site.server.url + sitePage.path);
       // What a keyboard user should be able to reach: every link, button, form field, disclosure toggle and
       // focusable region that is rendered (not hidden, not inside a closed disclosure), in
       // document order.
@@ -66,9 +57,9 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
   });
 
   it('the skip link is the first stop, shows itself and moves focus to main', async () => {
-    const { context, page } = await openSession(browser, server.url);
+    const { context, page } = await openSession(site.browser, site.server.url);
     try {
-      await page.goto(server.url + sitePage.path);
+      await page.goto(site.server.url + sitePage.path);
       await page.keyboard.press('Tab');
       const skip = page.locator('.skip-link');
       expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);

@@ -3,26 +3,16 @@
  * no CSP violation, no request leaving the local server, the theme script ran, and nothing
  * shifts after load.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { documentPages, sitePages } from './support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_name, sitePage) => {
   it('renders without console errors, CSP violations, offsite requests or layout shift', async () => {
-    const { context, page, problems, offsite } = await openSession(browser, server.url);
+    const { context, page, problems, offsite } = await openSession(site.browser, site.server.url);
     try {
       await page.addInitScript(() => {
         (window as unknown as { shifts: number }).shifts = 0;
@@ -30,7 +20,7 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
           for (const entry of list.getEntries()) (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      const response = await page.goto(server.url + sitePage.path, { waitUntil: 'load' });
+      const response = await page.goto(site.server.url + sitePage.path, { waitUntil: 'load' });
       expect(response?.status()).toBe(sitePage.status);
       await page.waitForTimeout(300);
 
@@ -48,9 +38,9 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
 
 describe.each(documentPages().map((page) => [page.name, page] as const))('%s tables', (_name, sitePage) => {
   it('right-aligns numbers in tabular figures and keeps wide tables inside their region at 375px', async () => {
-    const { context, page } = await openSession(browser, server.url, { viewport: { width: 375, height: 800 } });
+    const { context, page } = await openSession(site.browser, site.server.url, { viewport: { width: 375, height: 800 } });
     try {
-      await page.goto(server.url + sitePage.path);
+      await page.goto(site.server.url + sitePage.path);
       const cells = await page.locator('table td.num, table th.num').evaluateAll((elements) =>
         elements.map((element) => {
           const style = getComputedStyle(element);

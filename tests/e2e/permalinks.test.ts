@@ -9,9 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession, type Session } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { openSession, type Session } from './support/browser.ts';
 import { startServer, type StaticServer } from './support/server.ts';
+import { useSite } from './support/useSite.ts';
 import { sharePages } from './support/site.ts';
 import { createFixtureSite, type FixtureSite } from '../site/support/fixtureSite.ts';
 
@@ -19,20 +20,11 @@ const ASSESSMENT = 'assessments/russia-north-korea-security-alliance/';
 const ARTICLE = 'assessments/russia-treaty-north-korea/';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function session(options: Parameters<typeof openSession>[2] = {}): Promise<Session> {
-  const opened = await openSession(browser, server.url, options);
-  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const opened = await openSession(site.browser, site.server.url, options);
+  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
   return opened;
 }
 
@@ -68,9 +60,9 @@ describe('copy buttons', () => {
     const { context, page, problems } = await session();
     try {
       // Arriving from search, with a highlight parameter and another fragment.
-      await page.goto(`${server.url}${path}?highlight=russia#supporting-evidence`);
+      await page.goto(`${site.server.url}${path}?highlight=russia#supporting-evidence`);
       await page.getByRole('button', { name, exact: true }).click();
-      await expect.poll(() => clipboard(page)).toBe(`${server.url}${path}${fragment}`);
+      await expect.poll(() => clipboard(page)).toBe(`${site.server.url}${path}${fragment}`);
       await expect.poll(() => status(page).textContent()).toBe('Link copied');
       expect(await status(page).getAttribute('role')).toBe('status');
       expect(problems).toEqual([]);
@@ -82,12 +74,12 @@ describe('copy buttons', () => {
   it('Copy preview link copies the section\'s share page, which previews and leads to the section', async () => {
     const { context, page } = await session();
     try {
-      await page.goto(server.url + ASSESSMENT);
+      await page.goto(site.server.url + ASSESSMENT);
       await page.getByRole('button', { name: 'Copy preview link to section: Recommendations' }).click();
-      const shareUrl = `${server.url}s/russia-north-korea-security-alliance/recommendations/`;
+      const shareUrl = `${site.server.url}s/russia-north-korea-security-alliance/recommendations/`;
       await expect.poll(() => clipboard(page)).toBe(shareUrl);
       await page.goto(shareUrl);
-      await page.waitForURL(`${server.url}${ASSESSMENT}#recommendations`);
+      await page.waitForURL(`${site.server.url}${ASSESSMENT}#recommendations`);
       const where = await placement(page, '#recommendations');
       expect(where.top).toBeGreaterThanOrEqual(where.headerBottom);
       expect(where.top).toBeLessThan(where.height / 3);
@@ -99,7 +91,7 @@ describe('copy buttons', () => {
   it('the citation buttons copy the citation text', async () => {
     const { context, page } = await session();
     try {
-      await page.goto(server.url + ASSESSMENT);
+      await page.goto(site.server.url + ASSESSMENT);
       const box = page.locator('.section-end .cite-box').filter({ hasText: 'Cite this section: Implications' });
       await box.locator('summary').click();
       const chicago = (await box.locator('dd').nth(1).locator('.citation-text').textContent())!;
@@ -124,7 +116,7 @@ describe('deep links', () => {
     for (const width of [1280, 375]) {
       const { context, page } = await session({ viewport: { width, height: 800 } });
       try {
-        await page.goto(`${server.url}${path}#${id}`);
+        await page.goto(`${site.server.url}${path}#${id}`);
         await page.waitForTimeout(100);
         const where = await placement(page, selector);
         expect(where.scrolled, `${width}px: the page scrolled`).toBeGreaterThan(0);
@@ -169,7 +161,7 @@ describe('an alias', () => {
     ['with JavaScript', true],
     ['without JavaScript', false],
   ])('lands the old URL on the renamed section, %s', async (_how, javaScriptEnabled) => {
-    const { context, page, problems } = await openSession(browser, fixtureServer.url, { javaScriptEnabled });
+    const { context, page, problems } = await openSession(site.browser, fixtureServer.url, { javaScriptEnabled });
     try {
       await page.goto(`${fixtureServer.url}${ASSESSMENT}#implications`);
       await page.waitForTimeout(100);
@@ -190,7 +182,7 @@ describe('a fragment that names nothing', () => {
   it('shows a polite notice with the contents, and hides it when the fragment is found', async () => {
     const { context, page, problems } = await session({ viewport: { width: 375, height: 800 } });
     try {
-      await page.goto(`${server.url}${ASSESSMENT}#a-heading-that-was-removed`);
+      await page.goto(`${site.server.url}${ASSESSMENT}#a-heading-that-was-removed`);
       const notice = page.locator('#fragment-notice');
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await notice.textContent()).toMatch(/^\s*That section is not in this version of the page\./);
@@ -219,7 +211,7 @@ describe('the table of contents', () => {
   it('on wide screens is open, stays in view and marks the section being read', async () => {
     const { context, page } = await session({ viewport: { width: 1280, height: 800 } });
     try {
-      await page.goto(server.url + ASSESSMENT);
+      await page.goto(site.server.url + ASSESSMENT);
       const toc = page.getByRole('navigation', { name: 'Contents' });
       const link = (name: string) => toc.getByRole('link', { name, exact: true });
       expect(await link('Recommendations').isVisible()).toBe(true);
@@ -243,7 +235,7 @@ describe('the table of contents', () => {
   it('on narrow screens is folded until opened', async () => {
     const { context, page } = await session({ viewport: { width: 375, height: 800 } });
     try {
-      await page.goto(server.url + ASSESSMENT);
+      await page.goto(site.server.url + ASSESSMENT);
       const toc = page.getByRole('navigation', { name: 'Contents' });
       expect(await toc.getByRole('link', { name: 'Implications' }).isVisible()).toBe(false);
       await toc.locator('summary').click();
@@ -256,13 +248,13 @@ describe('the table of contents', () => {
 
 describe('without JavaScript', () => {
   it('the "#" links still work, the copy buttons are not offered, the wide contents are open', async () => {
-    const { context, page } = await openSession(browser, server.url, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const { context, page } = await openSession(site.browser, site.server.url, { javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     try {
-      await page.goto(server.url + ASSESSMENT);
+      await page.goto(site.server.url + ASSESSMENT);
       expect(await page.getByRole('button', { name: /^Copy/ }).count()).toBe(0);
       expect(await page.locator('[data-copy]').first().isVisible()).toBe(false);
       await page.getByRole('link', { name: 'Link to recommendation 2', exact: true }).click();
-      expect(page.url()).toBe(`${server.url}${ASSESSMENT}#rec-2`);
+      expect(page.url()).toBe(`${site.server.url}${ASSESSMENT}#rec-2`);
       const where = await placement(page, '#rec-2');
       expect(where.top).toBeGreaterThanOrEqual(where.headerBottom);
       expect(where.top).toBeLessThan(where.height / 3);
@@ -286,7 +278,7 @@ describe('axe-core in the states these features create', () => {
     it.each(states)(`%s (${theme})`, async (path, prepare) => {
       const { context, page } = await session({ bypassCSP: true, colorScheme: theme });
       try {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         await prepare(page);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
@@ -308,14 +300,14 @@ describe('share pages', () => {
       const { context, page } = await session({ bypassCSP: true, colorScheme: theme });
       try {
         // Served without its meta refresh, which would leave the page before axe could look at it.
-        await page.route(`${server.url}${sharePage.path}`, async (route) => {
+        await page.route(`${site.server.url}${sharePage.path}`, async (route) => {
           const response = await route.fetch();
           const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
           await route.fulfill({ response, body });
         });
-        await page.goto(server.url + sharePage.path);
+        await page.goto(site.server.url + sharePage.path);
         expect(await page.locator('h1').count()).toBe(1);
-        expect(page.url()).toBe(server.url + sharePage.path);
+        expect(page.url()).toBe(site.server.url + sharePage.path);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
         await context.close();

@@ -3,28 +3,18 @@
  * in the dark theme, links print their absolute address, and rows and headings do not break
  * badly across pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { documentPages } from './support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 describe.each(documentPages().map((page) => [page.name, page] as const))('%s printed', (_name, sitePage) => {
   it('hides navigation, uses light colours, prints link addresses and avoids bad breaks', async () => {
-    const { context, page } = await openSession(browser, server.url, { colorScheme: 'dark' });
+    const { context, page } = await openSession(site.browser, site.server.url, { colorScheme: 'dark' });
     try {
-      await page.goto(server.url + sitePage.path);
+      await page.goto(site.server.url + sitePage.path);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       await page.emulateMedia({ media: 'print' });
 
@@ -53,8 +43,8 @@ describe.each(documentPages().map((page) => [page.name, page] as const))('%s pri
       const href = await source.getAttribute('href');
       const after = await source.evaluate((a) => getComputedStyle(a, '::after').content);
       // The absolute address is built from the site URL the build used (astro.config.mjs).
-      const site = process.env.SITE_URL ?? 'http://localhost:4321';
-      expect(after).toBe(`" (${new URL(href!, site).href})"`);
+      const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
+      expect(after).toBe(`" (${new URL(href!, siteUrl).href})"`);
       const inPage = await page.locator('.doc-body a[href^="#"]').evaluateAll((links) => links.map((a) => getComputedStyle(a, '::after').content));
       expect(inPage.every((content) => content === 'none')).toBe(true);
 

@@ -3,12 +3,11 @@
  * the expected hits worked out from the seed documents' front matter and text.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
-import { launchBrowser, openSession, type Session } from './support/browser.ts';
+import { openSession, type Session } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { seedDocuments, shownResults, waitForStatus } from './support/search.ts';
-import { startServer, type StaticServer } from './support/server.ts';
 import { attr, BASE, elements, hasClass, isElement, visibleText, type Element } from '../site/support/dist.ts';
 
 const documents = seedDocuments();
@@ -32,21 +31,14 @@ function sectionTexts(slug: string): Map<string, string> {
   return out;
 }
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSite();
 let session: Session;
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  session = await openSession(browser, server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  session = await openSession(site.browser, site.server.url);
 });
 
 async function search(query: string, params = '') {
-  await session.page.goto(`${server.url}search/?q=${encodeURIComponent(query)}${params}`);
+  await session.page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}${params}`);
   const status = await waitForStatus(session.page, '.search-page', query);
   return { status, groups: await shownResults(session.page, '.search-page') };
 }

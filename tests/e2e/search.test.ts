@@ -4,30 +4,21 @@
  * work; the search page keeps its state in the address through back and forward; a result
  * opens its section with the words highlighted and then cleans the address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession, type Session } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession, type Session } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { seedDocuments, shownResults, waitForStatus } from './support/search.ts';
-import { startServer, type StaticServer } from './support/server.ts';
 import { documentPages } from './support/site.ts';
 import { BASE } from '../site/support/dist.ts';
 
 const documents = seedDocuments();
 const assessment = documents.find((doc) => doc.kind === 'assessment')!;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function withPage(test: (session: Session, page: Page) => Promise<void>, options = {}) {
-  const session = await openSession(browser, server.url, options);
+  const session = await openSession(site.browser, site.server.url, options);
   try {
     await test(session, session.page);
     expect(session.problems).toEqual([]);
@@ -47,7 +38,7 @@ describe('loading', () => {
       const fetched: string[] = [];
       page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
       for (const path of ['', documentPages()[0]!.path]) {
-        await page.goto(server.url + path, { waitUntil: 'load' });
+        await page.goto(site.server.url + path, { waitUntil: 'load' });
         await page.waitForTimeout(300);
       }
       expect(fetched.filter((path) => SEARCH_FILES.test(path))).toEqual([]);
@@ -63,7 +54,7 @@ describe('loading', () => {
 
   it('reports the time from the last keystroke to the first rendered results', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(site.server.url, { waitUntil: 'load' });
       await page.keyboard.press('/');
       await page.waitForSelector('dialog[open]');
       await page.evaluate(() => {
@@ -86,7 +77,7 @@ describe('loading', () => {
 describe('the dialog', () => {
   it('opens with "/", takes focus, keeps it inside, closes on Esc and gives focus back to the button', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(server.url + documentPages()[0]!.path);
+      await page.goto(site.server.url + documentPages()[0]!.path);
       await page.keyboard.press('/');
       await page.waitForSelector('dialog[open]');
       expect(await activeId(page)).toBe('search-dialog-input');
@@ -105,7 +96,7 @@ describe('the dialog', () => {
 
   it('opens with Ctrl+K and with Cmd+K, and with the button; "/" typed into a field stays in the field', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       for (const shortcut of ['Control+k', 'Meta+k']) {
         await page.keyboard.press(shortcut);
         await page.waitForSelector('dialog[open]');
@@ -126,7 +117,7 @@ describe('the dialog', () => {
 
   it('announces results politely, moves through them with the arrow keys and follows one with Enter', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await page.locator('[data-search-open]').click();
       await page.waitForSelector('dialog[open]');
       await page.keyboard.type('ICBM');
@@ -151,7 +142,7 @@ describe('the dialog', () => {
 
   it('shows when nothing matches', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await page.keyboard.press('/');
       await page.waitForSelector('dialog[open]');
       await page.keyboard.type('zzyzx');
@@ -166,7 +157,7 @@ describe('the search page', () => {
 
   it('keeps words, filters and sort in the address, and back and forward restore them', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(`${server.url}search/`);
+      await page.goto(`${site.server.url}search/`);
       const start = await page.evaluate(() => history.length);
       await page.locator('#search-page-input').pressSequentially('treaty');
       await waitForStatus(page, '.search-page', 'treaty');
@@ -202,7 +193,7 @@ describe('the search page', () => {
 
   it('opens a bookmarked search with its results, filters and counts', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(`${server.url}search/?q=sanctions&kind=assessment&country=japan&country=china`);
+      await page.goto(`${site.server.url}search/?q=sanctions&kind=assessment&country=japan&country=china`);
       await waitForStatus(page, '.search-page', 'sanctions');
       expect(await page.locator('#search-page-input').inputValue()).toBe('sanctions');
       for (const id of ['#facet-kind-assessment', '#facet-country-japan', '#facet-country-china']) expect(await page.locator(id).isChecked(), id).toBe(true);
@@ -217,7 +208,7 @@ describe('the search page', () => {
 
   it('suggests removing a filter when nothing matches, and the button does it', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(`${server.url}search/?q=icbm&kind=article`);
+      await page.goto(`${site.server.url}search/?q=icbm&kind=article`);
       await waitForStatus(page, '.search-page', 'icbm');
       const remove = page.locator('.search-empty button');
       expect(await remove.allTextContents()).toEqual(['Remove kind: Article']);
@@ -231,7 +222,7 @@ describe('the search page', () => {
 
   it('"/" on the search page goes to its own field', async () => {
     await withPage(async (_session, page) => {
-      await page.goto(`${server.url}search/`);
+      await page.goto(`${site.server.url}search/`);
       await page.locator('.site-name').focus();
       await page.keyboard.press('/');
       await page.waitForFunction(() => document.activeElement?.id === 'search-page-input');
@@ -241,7 +232,7 @@ describe('the search page', () => {
 });
 
 describe('landing on a result', () => {
-  const path = () => `${server.url}assessments/${assessment.slug}/`;
+  const path = () => `${site.server.url}assessments/${assessment.slug}/`;
 
   it('highlights the words in the document, cleans the address and offers to clear the highlight', async () => {
     await withPage(async (_session, page) => {

@@ -7,26 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ARTICLE = 'assessments/russia-treaty-north-korea/';
 const CHART = 'figure[data-table-chart]';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 interface Drawn {
   animated: boolean;
@@ -49,10 +40,10 @@ function scriptRequests(page: Page): string[] {
 
 describe('the defence-budget chart', () => {
   it('fetches Chart.js only when the chart nears the viewport, then draws one bar per country and series', async () => {
-    const { context, page, problems, offsite } = await openSession(browser, server.url, { viewport: { width: 1280, height: 500 } });
+    const { context, page, problems, offsite } = await openSession(site.browser, site.server.url, { viewport: { width: 1280, height: 500 } });
     try {
       const scripts = scriptRequests(page);
-      await page.goto(server.url + ARTICLE);
+      await page.goto(site.server.url + ARTICLE);
       const distance = await page.locator(CHART).evaluate((figure) => figure.getBoundingClientRect().top - innerHeight);
       expect(distance, 'the chart starts well below the first screen in this test').toBeGreaterThan(600);
       await page.waitForTimeout(500);
@@ -83,9 +74,9 @@ describe('the defence-budget chart', () => {
   });
 
   it('redraws in the theme the reader picks, with the site colours, and follows the system', async () => {
-    const { context, page, problems } = await openSession(browser, server.url, { colorScheme: 'light' });
+    const { context, page, problems } = await openSession(site.browser, site.server.url, { colorScheme: 'light' });
     try {
-      await page.goto(server.url + ARTICLE);
+      await page.goto(site.server.url + ARTICLE);
       await page.locator(CHART).scrollIntoViewIfNeeded();
       const light = await drawn(page);
       expect(light.series.map((series) => series.colour)).toEqual(['rgb(10, 86, 194)', 'rgb(143, 74, 0)']); // --color-link, --color-accent
@@ -117,9 +108,9 @@ describe('the defence-budget chart', () => {
 
   it('does not animate under prefers-reduced-motion, and does otherwise', async () => {
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
-      const { context, page } = await openSession(browser, server.url, { reducedMotion });
+      const { context, page } = await openSession(site.browser, site.server.url, { reducedMotion });
       try {
-        await page.goto(server.url + ARTICLE);
+        await page.goto(site.server.url + ARTICLE);
         await page.locator(CHART).scrollIntoViewIfNeeded();
         expect((await drawn(page)).animated).toBe(reducedMotion === 'no-preference');
       } finally {
@@ -129,9 +120,9 @@ describe('the defence-budget chart', () => {
   });
 
   it('keeps the table visible beside the chart, and prints the table without the chart', async () => {
-    const { context, page } = await openSession(browser, server.url);
+    const { context, page } = await openSession(site.browser, site.server.url);
     try {
-      await page.goto(server.url + ARTICLE);
+      await page.goto(site.server.url + ARTICLE);
       await page.locator(CHART).scrollIntoViewIfNeeded();
       await drawn(page);
       expect(await page.locator('#table-defense-budget').isVisible()).toBe(true);
@@ -144,9 +135,9 @@ describe('the defence-budget chart', () => {
   });
 
   it('without JavaScript, shows the table and neither an empty chart frame nor sort buttons', async () => {
-    const { context, page } = await openSession(browser, server.url, { javaScriptEnabled: false });
+    const { context, page } = await openSession(site.browser, site.server.url, { javaScriptEnabled: false });
     try {
-      await page.goto(server.url + ARTICLE);
+      await page.goto(site.server.url + ARTICLE);
       expect(await page.locator(CHART).isVisible()).toBe(false);
       expect(await page.locator('#table-defense-budget').isVisible()).toBe(true);
       expect(await page.locator('table button').count()).toBe(0);
@@ -162,9 +153,9 @@ describe('sorting', () => {
     page.locator('#table-defense-budget thead th').evaluateAll((headers) => headers.map((th) => th.getAttribute('aria-sort')));
 
   it('sorts by keyboard: Enter ascending by value, Space descending, aria-sort on one header at a time', async () => {
-    const { context, page, problems } = await openSession(browser, server.url);
+    const { context, page, problems } = await openSession(site.browser, site.server.url);
     try {
-      await page.goto(server.url + ARTICLE);
+      await page.goto(site.server.url + ARTICLE);
       const budget = page.getByRole('button', { name: /^Current Defense Budget \(2023\)/ });
       // Reached with Tab from the table's scroll region, like any control.
       await page.locator('.table-scroll:has(#table-defense-budget)').focus();
@@ -200,9 +191,9 @@ describe.each([
   ['/data/', 'data/'],
 ])('axe on %s, chart drawn', (_name, path) => {
   it.each(['light', 'dark'] as const)('%s: no violations', async (theme) => {
-    const { context, page } = await openSession(browser, server.url, { bypassCSP: true, colorScheme: theme });
+    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme });
     try {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await page.locator(CHART).first().scrollIntoViewIfNeeded();
       await drawn(page);
       // A sorted state is checked too: aria-sort must be valid where it is set.
@@ -241,13 +232,13 @@ describe('JavaScript each kind of page loads', () => {
       { name: '/data/', path: 'data/', chart: true },
     ];
     for (const { name, path, chart } of cases) {
-      const { context, page } = await openSession(browser, server.url, { viewport: { width: 1280, height: 500 } });
+      const { context, page } = await openSession(site.browser, site.server.url, { viewport: { width: 1280, height: 500 } });
       try {
         const fetched = new Map<string, Buffer>();
         page.on('response', async (response) => {
           if (response.request().resourceType() === 'script') fetched.set(response.url(), await response.body());
         });
-        await page.goto(server.url + path, { waitUntil: 'load' });
+        await page.goto(site.server.url + path, { waitUntil: 'load' });
         await page.waitForTimeout(300);
         // On /data/ the first chart is near the first screen and loads at once: "before" leaves it out.
         const before = await measure(page, fetched, false);

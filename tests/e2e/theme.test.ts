@@ -3,22 +3,13 @@
  * toggle; the choice survives a reload; and the first frame the browser paints already has the
  * right theme (the inline script in <head> runs before the body exists).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openSession } from './support/browser.ts';
-import { startServer, type StaticServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSession } from './support/browser.ts';
+import { useSite } from './support/useSite.ts';
 import { documentPages } from './support/site.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 interface Snapshot {
   theme: string | undefined;
@@ -76,9 +67,9 @@ describe('theme', () => {
       ['light', LIGHT_BG],
       ['dark', DARK_BG],
     ] as const) {
-      const { context, page } = await openSession(browser, server.url, { colorScheme: scheme });
+      const { context, page } = await openSession(site.browser, site.server.url, { colorScheme: scheme });
       try {
-        await page.goto(server.url + path());
+        await page.goto(site.server.url + path());
         expect(await state(page)).toEqual({ theme: scheme, pressed: String(scheme === 'dark'), stored: null, background });
         // A change of the system preference is followed live.
         const other = scheme === 'light' ? 'dark' : 'light';
@@ -91,9 +82,9 @@ describe('theme', () => {
   });
 
   it('toggles with the button, by mouse and keyboard, and remembers the choice across reloads', async () => {
-    const { context, page } = await openSession(browser, server.url, { colorScheme: 'light' });
+    const { context, page } = await openSession(site.browser, site.server.url, { colorScheme: 'light' });
     try {
-      await page.goto(server.url + path());
+      await page.goto(site.server.url + path());
       const toggle = page.getByRole('button', { name: 'Dark theme' });
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
 
@@ -122,9 +113,9 @@ describe('theme', () => {
   });
 
   it('paints a stored light choice first even when the system is dark', async () => {
-    const { context, page } = await openSession(browser, server.url, { colorScheme: 'dark' });
+    const { context, page } = await openSession(site.browser, site.server.url, { colorScheme: 'dark' });
     try {
-      await page.goto(server.url + path());
+      await page.goto(site.server.url + path());
       await page.evaluate(() => localStorage.setItem('theme', 'light'));
       await watchFirstPaint(page);
       await page.reload();
@@ -138,9 +129,9 @@ describe('theme', () => {
   });
 
   it('without JavaScript, follows the system and hides the toggle', async () => {
-    const { context, page } = await openSession(browser, server.url, { colorScheme: 'dark', javaScriptEnabled: false });
+    const { context, page } = await openSession(site.browser, site.server.url, { colorScheme: 'dark', javaScriptEnabled: false });
     try {
-      await page.goto(server.url + path());
+      await page.goto(site.server.url + path());
       expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
       const background = await page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
       expect(background).toBe(DARK_BG);
