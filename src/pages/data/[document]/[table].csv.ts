@@ -1,19 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { tableDownloadPaths, type TableDownloadProps } from '../../../data/tableDownloads.ts';
 import { tableCsv } from '../../../lib/downloads.ts';
 
 /** Each table as CSV at /data/<slug>/<table-id>.csv (src/lib/downloads.ts says how). */
-export const getStaticPaths = (async () => {
-  const tables = await getCollection('tables');
-  return tables.map((entry) => {
-    const [document, table] = entry.id.split('/');
-    return { params: { document, table }, props: { entry } };
-  });
-}) satisfies GetStaticPaths;
+export const getStaticPaths = tableDownloadPaths satisfies GetStaticPaths;
 
-interface Props {
-  entry: CollectionEntry<'tables'>;
-}
-
-export const GET: APIRoute<Props> = ({ props }) =>
+export const GET: APIRoute<TableDownloadProps> = ({ props }) =>
   new Response(tableCsv(props.entry.data), { headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' } });

@@ -1,22 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { tableDownloadPaths, type TableDownloadProps } from '../../../data/tableDownloads.ts';
+import { getEntry } from 'astro:content';
 import { tableJson } from '../../../lib/downloads.ts';
 import { absoluteUrl, assessmentHref, sourceHref, tableHref } from '../../../lib/urls.ts';
 
 /** Each table as JSON at /data/<slug>/<table-id>.json: cells, values, country ids and chart. */
-export const getStaticPaths = (async () => {
-  const tables = await getCollection('tables');
-  return tables.map((entry) => {
-    const [document, table] = entry.id.split('/');
-    return { params: { document, table }, props: { entry } };
-  });
-}) satisfies GetStaticPaths;
+export const getStaticPaths = tableDownloadPaths satisfies GetStaticPaths;
 
-interface Props {
-  entry: CollectionEntry<'tables'>;
-}
-
-export const GET: APIRoute<Props> = async ({ props, site }) => {
+export const GET: APIRoute<TableDownloadProps> = async ({ props, site }) => {
   const { entry } = props;
   const document = await getEntry(entry.data.document);
   if (!document) throw new Error(`content/tables/${entry.id}.json: its document "${entry.data.document.id}" does not exist.`);
