@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { aliasesSchema } from './lib/anchorLock.ts';
+import { roleSchema } from './lib/roles.ts';
 import { relatedRulesSchema } from './lib/related.ts';
 import { tableSchema } from './lib/tableData.ts';
 
@@ -20,6 +21,8 @@ const headingId = z.string().regex(/^\S+$/, 'use the id github-slugger gives the
 const section = z.object({
   id: headingId,
   title: z.string().min(1),
+  /** What the section is for (summary, recommendations, back matter...): see src/lib/roles.ts. */
+  role: roleSchema.optional(),
   countries: z.array(reference('countries')).default([]),
   topics: z.array(reference('topics')).default([]),
   /** Editors' pins and suppressions of this section's "Related in other assessments" links. */
