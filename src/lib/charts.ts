@@ -7,22 +7,14 @@
  * A computed series is a projection from the source's own figures, base x (1 + change), and is
  * always labelled as computed wherever it is shown.
  */
+import type { z } from 'astro/zod';
 import { formatValue, isBlank, parseCell, type CellType } from './cells.ts';
 
-/** A bar series: a numeric column, or a money column projected by a percentage-change column. */
-export type SeriesSpec =
-  | { readonly column: string; readonly label?: string | undefined }
-  | { readonly computed: { readonly base: string; readonly change: string }; readonly label: string };
+import type { chartSchema } from './tableData.ts';
 
-export interface ChartSpec {
-  readonly type: 'bar';
-  readonly title: string;
-  /** The label of the column whose cells name the bars' groups (a country, a quarter). */
-  readonly categories: string;
-  readonly series: readonly SeriesSpec[];
-  /** An editor's note shown under the chart. */
-  readonly note?: string | undefined;
-}
+/** What a chart may say: the output of the data file's `chart` schema (src/lib/tableData.ts). */
+export type ChartSpec = z.output<typeof chartSchema>;
+export type SeriesSpec = ChartSpec['series'][number];
 
 /** What charting needs of a column; the data file's columns carry more. */
 export interface ChartColumn {
