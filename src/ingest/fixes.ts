@@ -232,7 +232,6 @@ function fixBlock<B extends DocBlock>(block: B, vocabulary: Vocabulary, fixes: F
       return { ...block, header: row(block.header), rows: block.rows.map(row) };
     }
   }
-  return block;
 }
 
 export interface FixedBlocks<B extends DocBlock> {

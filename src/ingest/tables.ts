@@ -8,7 +8,7 @@
  * padded with empty cells and rows longer than the header keep their extra cells under empty
  * column labels: nothing the author wrote is dropped, and each case is reported by line.
  */
-import { isBlank, parseCell, typeTable, type CellType } from '../lib/cells.ts';
+import { isBlank, parseCell, typeTable } from '../lib/cells.ts';
 import { chartProblems, proposeChart } from '../lib/charts.ts';
 import { chartSchema, type TableData } from '../lib/schemas.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
