@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <file.txt>... [--kind article|assessment] [--title "..."] [--slug ...]
+ * npm run ingest -- <file.txt>... [--kind <kind>] [--title "..."] [--slug ...]
  *                   [--force] [--no-fix] [--root <dir>]
  *
  * Exit codes: 0 every file ingested (or already up to date); 1 at least one file failed or was
@@ -10,21 +10,23 @@ import { readFileSync } from 'node:fs';
 import { relative as relativePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Kind } from './document.ts';
+import { kindSchema, KINDS, type Kind } from '../lib/kinds.ts';
+import { SLUG_PATTERN } from '../lib/ids.ts';
 import { sha256 } from './frontmatter.ts';
-import { ingestSource, SLUG_PATTERN } from './ingest.ts';
+import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
 import { checkTarget, contentDir, findPrevious, isUntouched, readExistingTable, retire, writeDocument } from './store.ts';
 import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
+const KIND_OPTION = `--kind ${KINDS.join('|')}`;
 const USAGE = `Usage: npm run ingest -- <file.txt>... [options]
 
 Turns plain-text sources into content/assessments/<slug>.mdx, keeps each original under
 content/sources/ and writes each table to content/tables/<slug>/.
 
 Options:
-  --kind article|assessment  override the guessed kind
+  ${KIND_OPTION.padEnd(25)} override the guessed kind
   --title "..."              the page title (one file only); needed when the source has no title line
   --slug words-with-hyphens  the page slug (one file only); default: a few words of the title
   --force                    replace a page edited by hand, or another source's page with this slug
@@ -75,8 +77,8 @@ export function main(argv: string[], io: Io): number {
     return 0;
   }
   if (files.length === 0) return usageError(io, 'no source files given');
-  if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'assessment') {
-    return usageError(io, `--kind must be "article" or "assessment", not "${values.kind}"`);
+  if (values.kind !== undefined && !kindSchema.safeParse(values.kind).success) {
+    return usageError(io, `--kind must be ${KINDS.map((kind) => `"${kind}"`).join(' or ')}, not "${values.kind}"`);
   }
   if (files.length > 1 && (values.title !== undefined || values.slug !== undefined)) {
     return usageError(io, '--title and --slug name one document: give them with a single file');

@@ -1,12 +1,14 @@
 /**
- * Blocks -> the document: title, kind, lede, sections, stated date and reference number.
- * Every decision that is a guess comes back as a note, so the ingester can say what it guessed.
+ * Blocks -> the document: title, kind, lede, sections with their roles, stated date and
+ * reference number. Every decision that is a guess comes back as a note, so the ingester can say
+ * what it guessed. The summary is taken later (`summaryOf`), from the fixed prose.
  */
 import GithubSlugger from 'github-slugger';
+import type { Kind } from '../lib/kinds.ts';
+import { bareHeading, marksAssessment, roleOfHeading, type Role } from '../lib/roles.ts';
+import { SUMMARY_MAX } from '../lib/schemas.ts';
 import { cutToLength, splitSentences } from '../lib/sentences.ts';
 import { shorten, statedDate, type Block, type Note } from './parse.ts';
-
-export type Kind = 'article' | 'assessment';
 
 export interface RecommendationItem {
   line: number;
@@ -19,6 +21,8 @@ export interface Section {
   /** The heading's id as Astro gives it (github-slugger over the heading text, in order). */
   id: string;
   title: string;
+  /** What the section is for: from its heading (content/roles.json), or as an editor set it. */
+  role: Role | undefined;
   line: number;
   blocks: DocBlock[];
 }
@@ -36,7 +40,6 @@ export interface DocumentModel {
   published: string | undefined;
   /** The report-number line as written. */
   reference: string | undefined;
-  summary: string;
 }
 
 export interface DocumentOptions {
@@ -46,32 +49,19 @@ export interface DocumentOptions {
   /** The title and kind the earlier page of the same source has: an editor's choice stays. */
   fallbackTitle?: string | undefined;
   fallbackKind?: Kind | undefined;
+  /** Roles an editor set in the earlier page's front matter, by section id: they win over the heading's. */
+  roles?: ReadonlyMap<string, Role> | undefined;
 }
 
-export const SUMMARY_MAX = 300;
-
-/** Headings that name a part of a report, never its title. */
+/** Headings that name a part of a report, never its title (besides those that have a role). */
 const SECTION_NAMES =
-  /^(?:key judg(?:e)?ments?|bottom line up front|bluf|scope note|summary|executive summary|key findings|key points|findings|background|introduction|overview|context|assessment|analysis|discussion|supporting evidence|evidence|implications|outlook|forecast|scenarios|indicators|recommendations?|conclusions?|concluding remarks|sources|references|methodology|annex(?:es)?|appendix|appendices)$/i;
+  /^(?:findings|background|introduction|overview|context|assessment|analysis|discussion|supporting evidence|evidence|implications|outlook|forecast|scenarios|indicators|conclusions?|concluding remarks|methodology|annex(?:es)?|appendix|appendices)$/;
 
-/** Headings only intelligence-style products have. */
+/** Headings only intelligence-style products have, besides those roles.json marks so. */
 const ASSESSMENT_HEADINGS =
-  /^(?:key judg(?:e)?ments?|bottom line up front|bluf|scope note|key assumptions|intelligence gaps|analytic confidence|confidence (?:levels?|assessment)|estimative language|indicators(?: and warnings| to watch| of change)?|alternative (?:analysis|scenarios|outcomes))$/i;
-/** Headings common in assessments but also in articles: two of them together decide. */
-const ASSESSMENT_HINTS =
-  /^(?:supporting evidence|evidence|implications|outlook|recommendations|assessment|scenarios|key findings|findings)$/i;
-
-const RECOMMENDATIONS = /\brecommendations?\b/i;
-const KEY_JUDGMENTS = /^key judg(?:e)?ments?$/i;
-const SUMMARY_SECTIONS = /^(?:bottom line up front|bluf|summary|executive summary|key findings|key points)$/i;
-
-/** Heading text without numbering or a final colon, for matching names. */
-function bareHeading(text: string): string {
-  return text
-    .replace(/^(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.)]?\s+/, '')
-    .replace(/\s*:$/, '')
-    .trim();
-}
+  /^(?:key assumptions|intelligence gaps|analytic confidence|confidence (?:levels?|assessment)|estimative language|indicators(?: and warnings| to watch| of change)?|alternative (?:analysis|scenarios|outcomes))$/;
+/** Headings common in assessments but also in articles: two of them (or one and a Recommendations section) decide. */
+const ASSESSMENT_HINTS = /^(?:supporting evidence|evidence|implications|outlook|assessment|scenarios|findings)$/;
 
 /** Words that open a statement rather than a command ("The", "We", "This"...). */
 const NOT_IMPERATIVE = new Set(
@@ -202,7 +192,7 @@ export function buildDocument(blocks: Block[], options: DocumentOptions, notes: 
   let sourceTitle: string | undefined;
   const firstContent = blocks.findIndex((b) => !isMetadata(b));
   const first = blocks[firstContent];
-  if (first?.type === 'heading' && !SECTION_NAMES.test(bareHeading(first.text))) {
+  if (first?.type === 'heading' && roleOfHeading(first.text) === undefined && !SECTION_NAMES.test(bareHeading(first.text))) {
     sourceTitle = first.text;
     titleLine = first.line;
     blocks = blocks.filter((_, i) => i !== firstContent);
@@ -220,12 +210,16 @@ export function buildDocument(blocks: Block[], options: DocumentOptions, notes: 
   }
 
   const slugger = new GithubSlugger();
-  const sections: Section[] = rawSections.map((s) => ({
-    id: slugger.slug(s.title),
-    title: s.title,
-    line: s.line,
-    blocks: RECOMMENDATIONS.test(s.title) ? groupRecommendations(s.blocks, notes) : s.blocks,
-  }));
+  const sections: Section[] = rawSections.map((s) => {
+    const id = slugger.slug(s.title);
+    const fromHeading = roleOfHeading(s.title);
+    const given = options.roles?.get(id);
+    if (given !== undefined && given !== fromHeading) {
+      notes.push({ line: s.line, message: `role "${given}" kept from the earlier page's front matter (the heading alone gives ${fromHeading === undefined ? 'none' : `"${fromHeading}"`})` });
+    }
+    const role = given ?? fromHeading;
+    return { id, title: s.title, role, line: s.line, blocks: role === 'recommendations' ? groupRecommendations(s.blocks, notes) : s.blocks };
+  });
 
   // Title
   let title: string;
@@ -254,14 +248,14 @@ export function buildDocument(blocks: Block[], options: DocumentOptions, notes: 
 
   // Kind
   let kind: Kind;
-  const headings = sections.map((s) => ({ line: s.line, bare: bareHeading(s.title) }));
-  const strong = headings.find((h) => ASSESSMENT_HEADINGS.test(h.bare));
-  const hints = headings.filter((h) => ASSESSMENT_HINTS.test(h.bare));
+  const headings = sections.map((s) => ({ line: s.line, bare: bareHeading(s.title), title: s.title, role: s.role }));
+  const strong = headings.find((h) => marksAssessment(h.title) || ASSESSMENT_HEADINGS.test(h.bare));
+  const hints = headings.filter((h) => h.role === 'recommendations' || ASSESSMENT_HINTS.test(h.bare));
   const guessed: Kind = strong || hints.length >= 2 ? 'assessment' : 'article';
   const why = strong
-    ? `the heading "${strong.bare}" on line ${strong.line}`
+    ? `the heading "${strong.title}" on line ${strong.line}`
     : hints.length >= 2
-      ? `the headings ${hints.map((h) => `"${h.bare}"`).join(', ')}`
+      ? `the headings ${hints.map((h) => `"${h.title}"`).join(', ')}`
       : 'no intelligence-style headings such as "Key Judgments"';
   if (options.kind !== undefined) {
     kind = options.kind;
@@ -299,13 +293,21 @@ export function buildDocument(blocks: Block[], options: DocumentOptions, notes: 
     }
   }
 
-  // Summary: the Key Judgments for an assessment, the lede for an article.
+  return { title, titleLine, titleProvisional, kind, lede, sections, published, reference };
+}
+
+/**
+ * The summary: the first section whose role is `summary` (Key Judgments, BLUF, Executive
+ * Summary...), else the lede, else the first section with text; cut at a sentence boundary.
+ */
+export function summaryOf(document: DocumentModel, notes: Note[]): string {
+  const { lede, sections, title } = document;
   const prose = (list: DocBlock[]) =>
     list.filter((b) => !(b.type === 'paragraph' && b.role) && b.type !== 'table').map(blockText).join(' ');
-  const judgments = sections.find((s) => KEY_JUDGMENTS.test(bareHeading(s.title))) ?? sections.find((s) => SUMMARY_SECTIONS.test(bareHeading(s.title)));
+  const judgments = sections.find((s) => s.role === 'summary');
   let summarySource: string;
   let summaryText: string;
-  if (kind === 'assessment' && judgments && prose(judgments.blocks) !== '') {
+  if (judgments && prose(judgments.blocks) !== '') {
     summaryText = prose(judgments.blocks);
     summarySource = `the "${judgments.title}" section (line ${judgments.line})`;
   } else if (prose(lede) !== '') {
@@ -318,6 +320,5 @@ export function buildDocument(blocks: Block[], options: DocumentOptions, notes: 
   }
   const summary = cutToLength(summaryText, SUMMARY_MAX);
   notes.push({ line: 0, message: `summary from ${summarySource}${summary.length < summaryText.trim().length ? `, cut to ${summary.length} characters` : ''}` });
-
-  return { title, titleLine, titleProvisional, kind, lede, sections, published, reference, summary };
+  return summary;
 }

@@ -13,6 +13,8 @@ export interface Note {
 
 export interface BulletItem {
   line: number;
+  /** The item as written after its marker; `label` and `text` are read from it. */
+  body: string;
   /** The term before the first ": " (without the colon), when the item has one. */
   label?: string;
   text: string;
@@ -231,7 +233,7 @@ export function parseBlocks(text: string): Parsed {
       const items: BulletItem[] = [];
       while (i < lines.length && kinds[i]!.kind === 'bullet') {
         const { body } = kinds[i] as Extract<LineKind, { kind: 'bullet' }>;
-        items.push({ line: i + 1, ...splitLabel(body) });
+        items.push({ line: i + 1, body, ...splitLabel(body) });
         i += 1;
       }
       blocks.push({ type: 'bullets', line, items });

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { kindSchema } from '../lib/kinds.ts';
 import { readExistingMdx } from './frontmatter.ts';
 import type { PlannedDocument, Previous } from './ingest.ts';
 
@@ -53,8 +54,8 @@ export function findPrevious(root: string, sourceSha256: string): (Previous & { 
     const { matter } = readExistingMdx(readText(file) ?? '');
     const source = matter?.source as { sha256?: unknown } | undefined;
     if (source?.sha256 !== sourceSha256 || typeof matter?.slug !== 'string' || typeof matter.title !== 'string') continue;
-    const kind = matter.kind === 'article' || matter.kind === 'assessment' ? matter.kind : undefined;
-    return { file, slug: matter.slug, title: matter.title, titleProvisional: matter.titleProvisional === true, kind };
+    const kind = kindSchema.safeParse(matter.kind).data;
+    return { file, slug: matter.slug, title: matter.title, titleProvisional: matter.titleProvisional === true, kind, matter };
   }
   return undefined;
 }

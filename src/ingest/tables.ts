@@ -8,37 +8,14 @@
  * padded with empty cells and rows longer than the header keep their extra cells under empty
  * column labels: nothing the author wrote is dropped, and each case is reported by line.
  */
-import { isBlank, parseCell, typeTable, type CellType } from '../lib/cells.ts';
-import { chartProblems, proposeChart, type ChartSpec } from '../lib/charts.ts';
+import { isBlank, parseCell, typeTable } from '../lib/cells.ts';
+import { chartProblems, proposeChart } from '../lib/charts.ts';
+import { chartSchema, type TableData } from '../lib/schemas.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
-import { chartSchema } from '../lib/tableData.ts';
 import { splitSentences } from '../lib/sentences.ts';
 import type { Block, Note } from './parse.ts';
 
-export interface TableColumnData {
-  label: string;
-  type: CellType;
-  currency?: string;
-  unit?: string;
-  /** For a column of country names: the matched id per row, null where a cell names none. */
-  countries?: (string | null)[];
-}
-
-/** A data file's content, in the key order it is written (the `tables` schema checks it). */
-export interface TableData {
-  title: string;
-  caption: string;
-  /** The document's slug (the assessments entry id). */
-  document: string;
-  /** Id of the section the table is in. */
-  section: string;
-  /** 1-based line of the header row in the source. */
-  line: number;
-  columns: TableColumnData[];
-  rows: string[][];
-  /** A proposed chart; an editor may change it, or set null to have none. */
-  chart?: ChartSpec | null;
-}
+type TableColumnData = TableData['columns'][number];
 
 export interface BuiltTable {
   /** Unique within the document, e.g. "defense-budget". */
@@ -98,6 +75,8 @@ function countryColumn(rows: string[][], column: number, match: (name: string) =
   const unmatched = rows.flatMap((row, index) => (ids[index] === null && !isBlank(parseCell(row[column] ?? '')) ? [index] : []));
   return { ids, unmatched };
 }
+
+export type { TableData };
 
 export function buildTable(block: TableBlock, context: TableContext, notes: Note[]): BuiltTable {
   const width = Math.max(block.header.cells.length, ...block.rows.map((r) => r.cells.length));

@@ -60,11 +60,6 @@ export function significantWords(text: string): string[] {
   return significant.length > 0 ? significant : words;
 }
 
-/** Lowercase words joined by hyphens, at most `maxWords` of them; "" when there are none. */
-export function slugify(text: string, maxWords = Number.POSITIVE_INFINITY): string {
-  return asciiWords(text).slice(0, maxWords).join('-');
-}
-
 /** `base`, or `base-2`, `base-3`... whichever is not yet in `taken` (which it then joins). */
 export function uniqueId(base: string, taken: Set<string>): string {
   let id = base;

@@ -16,28 +16,19 @@ export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'yea
 /** A country cell's match: an id, a reference to one, or null when the cell names no country. */
 export type CountryRef = string | { readonly id: string } | null;
 
-export interface TableColumn extends ChartColumn {
-  /** Set on a column of country names: the matched country id per row, null where none matched. */
-  readonly countries?: readonly CountryRef[] | undefined;
-}
+/** A reference as either form: the id the ingester writes, or the entry Astro resolves it to. */
+type AnyRef = z.ZodType<string | { readonly id: string }>;
 
-export interface TableFile {
-  readonly title: string;
-  readonly caption: string;
-  readonly document: string | { readonly id: string };
-  readonly section: string;
-  readonly line: number;
-  readonly columns: readonly TableColumn[];
-  readonly rows: readonly (readonly string[])[];
-  readonly chart?: ChartSpec | null | undefined;
-}
+/** A table data file as any reader holds it (plain ids or Astro references): the schema's output. */
+export type TableFile = z.output<ReturnType<typeof tableSchema<AnyRef, AnyRef, z.ZodType<string>>>>;
+export type TableColumn = TableFile['columns'][number];
 
 export function refId(ref: CountryRef | string | { readonly id: string }): string | null {
   return ref === null ? null : typeof ref === 'string' ? ref : ref.id;
 }
 
 /** A column's country ids row by row (all null for a column that is not about countries). */
-export function countryIds(column: TableColumn | undefined, rows: number): (string | null)[] {
+export function countryIds(column: Pick<TableColumn, 'countries'> | undefined, rows: number): (string | null)[] {
   return Array.from({ length: rows }, (_, row) => {
     const ref = column?.countries?.[row];
     return ref === undefined ? null : refId(ref);
@@ -85,7 +76,7 @@ export interface TableProblem {
  * Every way the file's cells, country ids and chart disagree with its columns. Rows and columns
  * are counted from 1 in messages, as an editor counts them; paths stay 0-based.
  */
-export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart'>): TableProblem[] {
+export function tableProblems(table: { readonly columns: readonly (ChartColumn & { readonly countries?: readonly CountryRef[] | undefined })[]; readonly rows: readonly (readonly string[])[]; readonly chart?: ChartSpec | null | undefined }): TableProblem[] {
   const problems: TableProblem[] = [];
   const { columns, rows } = table;
   const rowName = (row: number) => {
@@ -196,9 +187,10 @@ export function tableSchema<D extends z.ZodType, C extends z.ZodType, S extends 
       chart: chartSchema.nullable().optional(),
     })
     .superRefine((data, context) => {
-      const table = data as unknown as TableFile;
-      for (const problem of tableProblems(table)) {
+      for (const problem of tableProblems(data as Parameters<typeof tableProblems>[0])) {
         context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
       }
     });
 }
+
+export type { ChartSpec } from './charts.ts';

@@ -11,8 +11,8 @@ const REPO = join(import.meta.dirname, '../../..');
 const NODE = join(REPO, 'node_modules/.bin/node');
 const CLI = join(REPO, 'src/ingest/cli.ts');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const ASSESSMENT = join(FIXTURES, 'seed-assessment/source.txt');
-const ARTICLE = join(FIXTURES, 'seed-article/source.txt');
+const ASSESSMENT = join(import.meta.dirname, '../../../content/sources/russia-north-korea-security-alliance.txt');
+const ARTICLE = join(import.meta.dirname, '../../../content/sources/russia-treaty-north-korea.txt');
 const ARTICLE_TITLE = 'Russia’s Treaty with North Korea and a New Era of Regional Tensions in East Asia';
 
 let root: string;
