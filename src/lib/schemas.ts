@@ -10,7 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from './anchorLock.ts';
-import { fragmentIdSchema, slugSchema } from './ids.ts';
+import { fragmentIdSchema, SLUG_SOURCE, slugSchema } from './ids.ts';
 import { kindSchema } from './kinds.ts';
 import { relatedRulesSchema } from './related.ts';
 import { roleSchema } from './roles.ts';
@@ -99,7 +99,7 @@ export function frontMatterSchema<C extends z.ZodType, T extends z.ZodType, B ex
 export const plainRefs = {
   country: slugSchema,
   topic: slugSchema,
-  table: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a table id is "<document-slug>/<table-id>"'),
+  table: z.string().regex(new RegExp(`^${SLUG_SOURCE}/${SLUG_SOURCE}$`), 'a table id is "<document-slug>/<table-id>"'),
   document: slugSchema,
   section: fragmentIdSchema,
 } as const;
