@@ -310,7 +310,7 @@ export function proposeChart(table: ChartTable): Proposal | undefined {
 
   const category = columns.findIndex(
     (column, index) =>
-      (column.type === 'text' || column.type === 'year') &&
+      (column.type === 'text' || column.type === 'year' || column.type === 'date') &&
       nameable(index) &&
       filled(index).length === rows.length &&
       new Set(rows.map((row) => row[index]!.trim())).size === rows.length,
