@@ -7,7 +7,7 @@
  * A computed series is a projection from the source's own figures, base x (1 + change), and is
  * always labelled as computed wherever it is shown.
  */
-import { formatValue, isBlank, parseCell, type CellType } from './cells.ts';
+import { formatValue, isBlank, parseCell, readColumnCell, type CellType } from './cells.ts';
 
 /** A bar series: a numeric column, or a money column projected by a percentage-change column. */
 export type SeriesSpec =
@@ -172,7 +172,7 @@ export function resolveChart(table: ChartTable, chart: ChartSpec): ResolvedChart
   if (problems.length > 0) throw new Error(`the chart does not fit its table: ${problems.map((p) => p.message).join('; ')}`);
   const index = (label: string) => findColumn(table.columns, label) as number;
   const cellValue = (row: readonly string[], column: number): number | null => {
-    const cell = parseCell(row[column] ?? '');
+    const cell = readColumnCell(row[column] ?? '', table.columns[column]?.label ?? '');
     return cell.type === 'text' ? null : cell.value;
   };
 

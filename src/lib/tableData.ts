@@ -8,7 +8,7 @@
  * while tests pass plain strings; the checks are the same.
  */
 import { z } from 'astro/zod';
-import { isBlank, parseCell, type Cell, type CellType } from './cells.ts';
+import { isBlank, readColumnCell, type Cell, type CellType } from './cells.ts';
 import { chartProblems, type ChartColumn, type ChartSpec } from './charts.ts';
 
 export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'year', 'date'] as const satisfies readonly CellType[];
@@ -17,6 +17,8 @@ export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'yea
 export type CountryRef = string | { readonly id: string } | null;
 
 export interface TableColumn extends ChartColumn {
+  /** A money column whose cells mix currencies: their codes, sorted; `currency` is then absent. */
+  readonly currencies?: readonly string[] | undefined;
   /** Set on a column of country names: the matched country id per row, null where none matched. */
   readonly countries?: readonly CountryRef[] | undefined;
 }
@@ -99,7 +101,7 @@ export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart
 
   columns.forEach((column, index) => {
     const where = `column ${index + 1} ("${column.label}")`;
-    const currencies = (column as { currencies?: readonly string[] }).currencies;
+    const currencies = column.currencies;
     if (column.type === 'money') {
       if (currencies !== undefined) {
         for (const code of currencies) if (!ISO_CURRENCIES.has(code)) problems.push({ path: ['columns', index, 'currencies'], message: `${where}: "${code}" is not an ISO 4217 currency code` });
@@ -134,10 +136,10 @@ export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart
     row.forEach((text, c) => {
       const column = columns[c];
       if (column === undefined || column.type === 'text') return;
-      const cell = parseCell(text);
+      const cell = readColumnCell(text, column.label);
       if (isBlank(cell)) return;
       // A money column without a currency is reported once above, not once per cell.
-      const mixed = (column as { currencies?: readonly string[] }).currencies;
+      const mixed = column.currencies;
       const sameCurrency = cell.type !== 'money' || (mixed !== undefined ? mixed.includes(cell.currency) : column.currency === undefined || cell.currency === column.currency);
       if (ACCEPTS[column.type].includes(cell.type) && sameCurrency) return;
       const why = describeCell(cell);

@@ -5,6 +5,7 @@
  * "(% of GDP)" is 2.1 percent. A cell that states its own currency or scale keeps it.
  */
 import { currencyCode, leadingCurrency } from './currencies.ts';
+import { parseCell } from './parse.ts';
 import type { Cell } from './types.ts';
 
 export interface HeaderUnit {
@@ -24,6 +25,9 @@ const SCALES: Readonly<Record<string, number>> = {
   billion: 9, billions: 9, bn: 9, bln: 9, b: 9,
   trillion: 12, trillions: 12, tn: 12, trn: 12,
 };
+
+/** Parentheticals that qualify a figure rather than measure it: "(est.)", "(projected)". */
+const QUALIFIERS = /^(?:est|estimated?|approx|approximate|projected|planned|forecast|nominal|real|current|constant|provisional|prelim|preliminary|latest|total|avg|average)\.?$/i;
 
 /** The unit in a header's last parentheses, or undefined when it has none. */
 export function headerUnit(label: string): HeaderUnit | undefined {
@@ -46,7 +50,7 @@ export function headerUnit(label: string): HeaderUnit | undefined {
   if (currency === undefined && words.length === 1 && currencyCode(words[0]!) !== undefined) currency = currencyCode(words.shift()!);
   const percent = /^(?:%|per\s?cent|percent)(?:\s|$)/i.test(words.join(' ')) && currency === undefined;
   // A currency or scale with words left over ("USD bn, 2024 prices") keeps them in the unit only.
-  if (currency === undefined && scale === 0 && !percent && !/^\p{L}[\p{L}\d/²³·.\s-]*$/u.test(inner)) return undefined;
+  if (currency === undefined && scale === 0 && !percent && (!/^\p{L}[\p{L}\d/²³·.\s-]{0,15}$/u.test(inner) || QUALIFIERS.test(inner))) return undefined;
   return { ...(currency !== undefined ? { currency } : {}), scale, percent, unit: inner };
 }
 
@@ -61,4 +65,13 @@ export function applyHeaderUnit(cell: Cell, unit: HeaderUnit | undefined): Cell 
   if (unit.percent) return { type: 'percent', text: cell.text, value, explicitSign: cell.explicitSign };
   if (unit.scale === 0) return cell;
   return Number.isInteger(value) ? { type: 'integer', text: cell.text, value, explicitSign: cell.explicitSign } : { type: 'number', text: cell.text, value, explicitSign: cell.explicitSign };
+}
+
+/**
+ * A cell of a column read as the column means it: with the unit of its header applied. Every
+ * reader of a typed cell (data file checks, charts, downloads) uses this, so "12.5" under
+ * "(USD bn)" is the same $12.5 billion everywhere.
+ */
+export function readColumnCell(text: string, label: string): Cell {
+  return applyHeaderUnit(parseCell(text), headerUnit(label));
 }
