@@ -29,6 +29,8 @@ export interface ChartColumn {
   readonly label: string;
   readonly type: CellType;
   readonly currency?: string | undefined;
+  /** Money in several currencies (src/lib/cells/currencyGroups.ts): never a series. */
+  readonly currencies?: readonly string[] | undefined;
   readonly unit?: string | undefined;
 }
 
@@ -100,6 +102,10 @@ export function chartProblems(columns: readonly ChartColumn[], chart: ChartSpec)
     if (want !== undefined && column.type !== want) {
       const kind = want === 'money' ? 'an amount of money' : 'a percentage';
       problems.push({ path, message: `column "${label}" must hold ${kind}, but its type is "${column.type}"` });
+      return undefined;
+    }
+    if (column.currencies !== undefined) {
+      problems.push({ path, message: `column "${label}" mixes currencies (${column.currencies.join(', ')}); one axis cannot show them, so it cannot be a series` });
       return undefined;
     }
     if (unitKey(column) === undefined) {

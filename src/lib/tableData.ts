@@ -17,8 +17,6 @@ export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'yea
 export type CountryRef = string | { readonly id: string } | null;
 
 export interface TableColumn extends ChartColumn {
-  /** A money column whose cells mix currencies: their codes, sorted; `currency` is then absent. */
-  readonly currencies?: readonly string[] | undefined;
   /** Set on a column of country names: the matched country id per row, null where none matched. */
   readonly countries?: readonly CountryRef[] | undefined;
 }

@@ -54,6 +54,13 @@ describe('a mixed-currency money column in the data file and downloads', () => {
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('"CHF 2 bn" is not an amount')]);
   });
 
+  it('cannot be a chart series: the data file check refuses it', () => {
+    const chart = { type: 'bar' as const, title: 'Pledges', categories: 'Country', series: [{ column: 'Announced package' }] };
+    expect(tableProblems({ ...table, chart }).map((p) => p.message)).toEqual([
+      'chart: column "Announced package" mixes currencies (CAD, JPY, KRW, NOK, USD); one axis cannot show them, so it cannot be a series',
+    ]);
+  });
+
   it('keeps each cell\'s currency in the CSV and the JSON', () => {
     const csv = tableCsv(table).split('\r\n');
     expect(csv[0]).toBe('\uFEFF"Country","Announced package","Share of GDP","Announced package (value)","Share of GDP (value as a fraction)","Announced package (currency)"');
