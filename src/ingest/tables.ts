@@ -8,7 +8,7 @@
  * padded with empty cells and rows longer than the header keep their extra cells under empty
  * column labels: nothing the author wrote is dropped, and each case is reported by line.
  */
-import { isBlank, parseCell, typeTable } from '../lib/cells.ts';
+import { canShareAxis, isBlank, parseCell, typeTable } from '../lib/cells.ts';
 import { chartProblems, proposeChart } from '../lib/charts.ts';
 import { chartSchema, type TableData } from '../lib/schemas.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
@@ -131,6 +131,7 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   const columns = typed.columns.map((column, index): TableColumnData => {
     const data: TableColumnData = { label: column.label, type: column.type };
     if (column.currency !== undefined) data.currency = column.currency;
+    if (column.currencies !== undefined) data.currencies = [...column.currencies];
     if (column.unit !== undefined) data.unit = column.unit;
     if (column.type !== 'text') return data;
     const countries = countryColumn(rows, index, context.matchCountry);
@@ -142,7 +143,14 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   });
 
   const data: TableData = { title, caption, document: context.slug, section: context.section, line: block.header.line, columns, rows };
-  const proposal = proposeChart(data);
+  // A chart never puts different currencies on one axis: a mixed money column is offered to
+  // the proposal as text, so it can still name categories but is never a series.
+  const mixed = columns.flatMap((column, index) => {
+    const verdict = canShareAxis(typed.rows.map((row) => row[index]).filter((cell) => cell !== undefined));
+    return verdict.ok ? [] : [{ index, message: `table "${id}", column "${column.label}": not charted, ${verdict.reason}` }];
+  });
+  for (const { message } of mixed) notes.push({ line: block.header.line, message });
+  const proposal = proposeChart({ ...data, columns: columns.map((column, index) => (mixed.some((m) => m.index === index) ? { ...column, type: 'text' as const } : column)) });
   if (proposal !== undefined) {
     data.chart = proposal.chart;
     notes.push({ line: block.header.line, message: `table "${id}": ${proposal.summary}; edit "chart" in its data file, or set it to null for no chart` });

@@ -8,7 +8,7 @@
  * always labelled as computed wherever it is shown.
  */
 import type { z } from 'astro/zod';
-import { formatValue, isBlank, parseCell, type CellType } from './cells.ts';
+import { formatValue, isBlank, parseCell, readColumnCell, type CellType } from './cells.ts';
 
 import type { chartSchema } from './tableData.ts';
 
@@ -21,6 +21,8 @@ export interface ChartColumn {
   readonly label: string;
   readonly type: CellType;
   readonly currency?: string | undefined;
+  /** Money in several currencies (src/lib/cells/currencyGroups.ts): never a series. */
+  readonly currencies?: readonly string[] | undefined;
   readonly unit?: string | undefined;
 }
 
@@ -105,6 +107,10 @@ export function chartProblems(columns: readonly ChartColumn[], chart: ChartSpec)
       problems.push({ path, message: `column "${label}" must hold ${kind}, but its type is "${column.type}"` });
       return undefined;
     }
+    if (column.currencies !== undefined) {
+      problems.push({ path, message: `column "${label}" mixes currencies (${column.currencies.join(', ')}); one axis cannot show them, so it cannot be a series` });
+      return undefined;
+    }
     if (unitKey(column) === undefined) {
       problems.push({ path, message: `column "${label}" is of type "${column.type}": a bar needs money, a percentage or a number` });
       return undefined;
@@ -175,7 +181,7 @@ export function resolveChart(table: ChartTable, chart: ChartSpec): ResolvedChart
   if (problems.length > 0) throw new Error(`the chart does not fit its table: ${problems.map((p) => p.message).join('; ')}`);
   const index = (label: string) => findColumn(table.columns, label) as number;
   const cellValue = (row: readonly string[], column: number): number | null => {
-    const cell = parseCell(row[column] ?? '');
+    const cell = readColumnCell(row[column] ?? '', table.columns[column]?.label ?? '');
     return cell.type === 'text' ? null : cell.value;
   };
 
@@ -313,7 +319,7 @@ export function proposeChart(table: ChartTable): Proposal | undefined {
 
   const category = columns.findIndex(
     (column, index) =>
-      (column.type === 'text' || column.type === 'year') &&
+      (column.type === 'text' || column.type === 'year' || column.type === 'date') &&
       nameable(index) &&
       filled(index).length === rows.length &&
       new Set(rows.map((row) => row[index]!.trim())).size === rows.length,

@@ -8,10 +8,10 @@
  * while tests pass plain strings; the checks are the same.
  */
 import { z } from 'astro/zod';
-import { isBlank, parseCell, type Cell, type CellType } from './cells.ts';
+import { isBlank, readColumnCell, type Cell, type CellType } from './cells.ts';
 import { chartProblems, type ChartColumn, type ChartSpec } from './charts.ts';
 
-export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'year'] as const satisfies readonly CellType[];
+export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'year', 'date'] as const satisfies readonly CellType[];
 
 /** A country cell's match: an id, a reference to one, or null when the cell names no country. */
 export type CountryRef = string | { readonly id: string } | null;
@@ -44,6 +44,7 @@ const ACCEPTS: Readonly<Record<Exclude<CellType, 'text'>, readonly CellType[]>> 
   integer: ['integer', 'year'],
   number: ['number', 'integer', 'year'],
   year: ['year'],
+  date: ['date'],
 };
 
 function expected(column: ChartColumn): string {
@@ -56,6 +57,8 @@ function expected(column: ChartColumn): string {
       return 'a whole number (like "12,500")';
     case 'number':
       return 'a number (like "3.75")';
+    case 'date':
+      return 'a date (like "Feb 2025", "2025-02" or "Q3 2024")';
     default:
       return 'a year (like "2023" or "FY2024")';
   }
@@ -64,6 +67,7 @@ function expected(column: ChartColumn): string {
 function describeCell(cell: Cell): string {
   if (cell.type === 'text') return cell.reason !== undefined ? `it does not read as a number: ${cell.reason}` : 'it is text';
   if (cell.type === 'money') return `it is an amount in ${cell.currency}`;
+  if (cell.type === 'date') return 'it is a date';
   return cell.type === 'percent' ? 'it is a percentage' : cell.type === 'year' ? 'it is a year' : 'it is a plain number';
 }
 
@@ -86,8 +90,11 @@ export function tableProblems(table: { readonly columns: readonly (ChartColumn &
 
   columns.forEach((column, index) => {
     const where = `column ${index + 1} ("${column.label}")`;
+    const currencies = column.currencies;
     if (column.type === 'money') {
-      if (column.currency === undefined) {
+      if (currencies !== undefined) {
+        for (const code of currencies) if (!ISO_CURRENCIES.has(code)) problems.push({ path: ['columns', index, 'currencies'], message: `${where}: "${code}" is not an ISO 4217 currency code` });
+      } else if (column.currency === undefined) {
         problems.push({ path: ['columns', index, 'currency'], message: `${where} is money: give its ISO 4217 currency, like "USD"` });
       } else if (!ISO_CURRENCIES.has(column.currency)) {
         problems.push({ path: ['columns', index, 'currency'], message: `${where}: "${column.currency}" is not an ISO 4217 currency code` });
@@ -118,10 +125,11 @@ export function tableProblems(table: { readonly columns: readonly (ChartColumn &
     row.forEach((text, c) => {
       const column = columns[c];
       if (column === undefined || column.type === 'text') return;
-      const cell = parseCell(text);
+      const cell = readColumnCell(text, column.label);
       if (isBlank(cell)) return;
       // A money column without a currency is reported once above, not once per cell.
-      const sameCurrency = cell.type !== 'money' || column.currency === undefined || cell.currency === column.currency;
+      const mixed = column.currencies;
+      const sameCurrency = cell.type !== 'money' || (mixed !== undefined ? mixed.includes(cell.currency) : column.currency === undefined || cell.currency === column.currency);
       if (ACCEPTS[column.type].includes(cell.type) && sameCurrency) return;
       const why = describeCell(cell);
       problems.push({
@@ -169,6 +177,8 @@ export function tableSchema<D extends z.ZodType, C extends z.ZodType, S extends 
     /** Old files without types are all text. */
     type: z.enum(CELL_TYPES).default('text'),
     currency: z.string().optional(),
+    /** A money column whose cells mix currencies lists them instead of one `currency`; each cell keeps its own. */
+    currencies: z.array(z.string()).min(2).optional(),
     /** What the header shows after the label, like "USD" or "%"; the ingester writes it. */
     unit: z.string().min(1).optional(),
     countries: z.array(refs.country.nullable()).optional(),
