@@ -7,6 +7,7 @@ import { createTagger, tagText, type Country, type Topic } from '../lib/tagging.
 import { decodeSource } from './decode.ts';
 import { buildDocument, sectionText, type DocBlock, type Kind } from './document.ts';
 import { fixSource, type Fix } from './fixes.ts';
+import { sectionWithoutWords } from './indexable.ts';
 import { composeMdx, sha256, type FrontMatter } from './frontmatter.ts';
 import { parseBlocks, type Note } from './parse.ts';
 import { serializeBody } from './serialize.ts';
@@ -103,6 +104,9 @@ export function ingestSource(input: IngestInput): IngestResult {
       report: [...report, ...notes.map(toEntry)],
     };
   }
+
+  const wordless = sectionWithoutWords(doc.sections);
+  if (wordless !== undefined) return { ok: false, reason: wordless, report: [...report, ...notes.map(toEntry)] };
 
   const sourceSha256 = sha256(input.bytes);
   let slug: string;

@@ -154,7 +154,7 @@ describe('bad input', () => {
     expect(run.err).toContain(`error: ${join(bad, 'binary.txt')}: it looks binary (a NUL byte at offset 4)`);
     expect(run.err).toContain(`error: ${missing}: cannot read it (no such file); nothing written for this file`);
     expect(run.err).toContain(`error: ${join(bad, 'whitespace.txt')}: the file contains only white space`);
-    expect(run.err).toContain(`error: ${join(bad, 'latin1.txt')}: it is not UTF-8 text (invalid byte 0xe9 at offset 3)`);
+    expect(run.err).toContain(`error: ${join(bad, 'latin1.txt')}: it is not UTF-8 text (invalid byte 0xe9 at offset 3, line 1)`);
     expect(run.err).toContain(`error: ${FIXTURES}: cannot read it (it is a directory, not a file)`);
     expect(run.err).toContain('ingest: 1 of 7 files ingested; 6 failed or skipped');
     expect([...snapshot().keys()].sort()).toEqual([MDX, 'content/generated/russia-north-korea-security-alliance.json', 'content/sources/russia-north-korea-security-alliance.txt']);
