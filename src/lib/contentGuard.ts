@@ -8,9 +8,11 @@
  * - the file is UTF-8, its front matter is closed and is YAML, reported at the line at fault;
  * - every country and topic id, of the document and of each section, is one of
  *   content/countries.json and content/topics.json (Astro's own error for these comes late,
- *   as a TypeError while rendering another page).
+ *   as a TypeError while rendering another page);
+ * - the page's source copy is the text it was made from, and no ingest was left half done.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
@@ -200,6 +202,28 @@ function ids(file: string): string[] {
   }
 }
 
+/** The source copy a page names must be the text it was made from. */
+function sourceProblems(root: string, file: string, text: string): Problem[] {
+  const matter = yaml.load(text.split('\n---\n')[0]!.slice(4)) as { source?: { path?: unknown; sha256?: unknown } };
+  const { path, sha256 } = matter.source ?? {};
+  if (typeof path !== 'string' || typeof sha256 !== 'string') return [];
+  const line = text.split('\n').findIndex((l) => l.startsWith('  sha256:')) + 1 || undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, path));
+  } catch {
+    return [{ file, line, message: `source.path: ${path} does not exist; restore it from version control, or ingest the original again with npm run ingest -- <file>` }];
+  }
+  if (createHash('sha256').update(bytes).digest('hex') === sha256) return [];
+  return [
+    {
+      file,
+      line,
+      message: `source.sha256: ${path} is no longer the text this page was made from; run npm run ingest -- ${path} to update the page from it (a page edited by hand since is kept unless you add --force)`,
+    },
+  ];
+}
+
 /** Every problem of the pages under `<root>/content/assessments/`. */
 export function checkContent(root: string): Problem[] {
   const content = join(root, 'content');
@@ -224,6 +248,14 @@ export function checkContent(root: string): Problem[] {
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     const matter = frontMatterProblems(file, text, vocabulary);
     problems.push(...matter, ...mdxCodeProblems(file, text));
+    if (matter.length === 0) problems.push(...sourceProblems(root, file, text));
+  }
+  const journal = join(content, '.ingest-staging', 'journal.json');
+  if (existsSync(journal)) {
+    problems.unshift({
+      file: relative(root, journal),
+      message: 'an ingest was interrupted while switching a page to its new files; run npm run ingest again (with any source, for example the same files) and it completes the switch first',
+    });
   }
   return problems;
 }

@@ -3,8 +3,12 @@
  * expression typed into the text, a pasted component, a country id that does not exist, a
  * front matter whose closing line was deleted, an unclosed quote.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { encodingProblem, frontMatterProblems, mdxCodeProblems } from '../../../src/lib/contentGuard.ts';
+import { checkContent, encodingProblem, formatProblems, frontMatterProblems, mdxCodeProblems } from '../../../src/lib/contentGuard.ts';
 
 const FILE = 'content/assessments/baltic-outlook.mdx';
 const VOCABULARY = { countries: ['estonia', 'latvia', 'russia'], topics: ['defense', 'energy'] };
@@ -113,4 +117,38 @@ test('encodings other than UTF-8 are named', () => {
   expect(encodingProblem(Buffer.from([0xff, 0xfe, 0x2d, 0x00]))).toBe('the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8');
   expect(encodingProblem(Buffer.from('r\xe9gime', 'latin1'))).toBe('the file is not UTF-8 (perhaps Windows-1252 or ISO-8859-1); save it as UTF-8');
   expect(encodingProblem(Buffer.from('régime'))).toBeUndefined();
+});
+
+describe('checkContent on a content folder', () => {
+  const setup = () => {
+    const root = mkdtempSync(join(tmpdir(), 'atlas-guard-'));
+    mkdirSync(join(root, 'content/assessments'), { recursive: true });
+    mkdirSync(join(root, 'content/sources'), { recursive: true });
+    writeFileSync(join(root, 'content/countries.json'), JSON.stringify(VOCABULARY.countries.map((id) => ({ id, name: id }))));
+    writeFileSync(join(root, 'content/topics.json'), JSON.stringify(VOCABULARY.topics.map((id) => ({ id, label: id, keywords: [id] }))));
+    const source = 'Baltic Outlook\nKey Judgments\nDrills will grow.\n';
+    writeFileSync(join(root, 'content/sources/baltic-outlook.txt'), source);
+    const sha = createHash('sha256').update(source).digest('hex');
+    const matter = MATTER.replace('summary: Drills will grow.\n', `summary: Drills will grow.\nsource:\n  path: content/sources/baltic-outlook.txt\n  sha256: ${sha}\n`);
+    writeFileSync(join(root, FILE), page('Drills will grow.', matter));
+    return root;
+  };
+
+  test('a consistent page passes; a changed source copy and an interrupted ingest are named with the command that fixes them', () => {
+    const root = setup();
+    try {
+      expect(checkContent(root)).toEqual([]);
+      writeFileSync(join(root, 'content/sources/baltic-outlook.txt'), 'Baltic Outlook\nKey Judgments\nDrills will shrink.\n');
+      mkdirSync(join(root, 'content/.ingest-staging'));
+      writeFileSync(join(root, 'content/.ingest-staging/journal.json'), '{}');
+      expect(formatProblems(checkContent(root))).toBe(
+        [
+          'content/.ingest-staging/journal.json: an ingest was interrupted while switching a page to its new files; run npm run ingest again (with any source, for example the same files) and it completes the switch first',
+          `${FILE}:8: source.sha256: content/sources/baltic-outlook.txt is no longer the text this page was made from; run npm run ingest -- content/sources/baltic-outlook.txt to update the page from it (a page edited by hand since is kept unless you add --force)`,
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
