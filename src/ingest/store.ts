@@ -305,6 +305,8 @@ export function writeDocument(root: string, doc: PlannedDocument, options: Write
   ];
   const result: Written = { written: [], unchanged: [], removed: [] };
   const journal: Journal = { slug: doc.slug, moves: [], removes: [] };
+  // A switch that failed midway still needs its staged files: never write over them.
+  if (existsSync(join(staging, JOURNAL))) throw new Error('an earlier switch of this run could not be completed; fix its cause and run the ingester again, which completes it first');
   mkdirSync(staging, { recursive: true });
   try {
     for (const { file, data } of planned) {
@@ -337,7 +339,11 @@ export function writeDocument(root: string, doc: PlannedDocument, options: Write
   return result;
 }
 
-/** Removes the (empty) staging folder at the end of a run. */
+/**
+ * Removes the staging folder at the end of a run, unless a committed journal is still in it (a
+ * switch failed midway, say on a full disk): the next run must complete that one.
+ */
 export function finish(root: string): void {
-  rmSync(join(contentDir(root), STAGING), { recursive: true, force: true });
+  const staging = join(contentDir(root), STAGING);
+  if (!existsSync(join(staging, JOURNAL))) rmSync(staging, { recursive: true, force: true });
 }
