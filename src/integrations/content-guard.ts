@@ -5,7 +5,6 @@
  * as it is compiled, so a page edited while `astro dev` runs is refused too.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { MdastPluginDefinition } from 'satteri';
@@ -37,7 +36,8 @@ export const contentCode: MdastPluginDefinition = {
     const url = context.fileURL;
     if (!url || url.protocol !== 'file:' || !/\/content\/assessments\/[^?#]+\.mdx$/.test(url.pathname)) return;
     const path = fileURLToPath(url);
-    const problems = mdxCodeProblems(relative(process.cwd(), path), readFileSync(path, 'utf8'));
+    const shown = path.slice(path.lastIndexOf('/content/assessments/') + 1);
+    const problems = mdxCodeProblems(shown, readFileSync(path, 'utf8'));
     if (problems.length > 0) fail(problems);
   },
 };
