@@ -84,7 +84,7 @@ function ingestSynthetic(site: string, n: number): { seconds: number; failed: st
       failed.push(`${name}: ${result.reason}`);
       continue;
     }
-    writeDocument(site, result.document);
+    writeDocument(site, result.document, { name });
   }
   return { seconds: (performance.now() - started) / 1000, failed };
 }

@@ -15,7 +15,8 @@ import { SLUG_PATTERN } from '../lib/ids.ts';
 import { sha256 } from './frontmatter.ts';
 import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
-import { checkTarget, contentDir, findPrevious, isUntouched, readExistingTable, retire, writeDocument } from './store.ts';
+import { acquireLock } from './lock.ts';
+import { checkTarget, contentDir, finish, findPrevious, isUntouched, readExistingTable, recover, writeDocument } from './store.ts';
 import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
@@ -45,13 +46,25 @@ export interface Io {
   cwd: string;
 }
 
+/** Titles longer than this still work but make poor headings and tab titles. */
+const LONG_TITLE = 200;
+
+/**
+ * A line as the terminal may show it: control characters other than tab (from a source's text,
+ * a file name) are written as escapes such as \x1b, so they can never drive the terminal.
+ */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function usageError(io: Io, message: string): number {
   io.err(`ingest: ${message}`);
   io.err('Run "npm run ingest -- --help" for the options.');
   return 2;
 }
 
-export function main(argv: string[], io: Io): number {
+export function main(argv: string[], terminal: Io): number {
+  const io: Io = { cwd: terminal.cwd, out: (line) => terminal.out(printable(line)), err: (line) => terminal.err(printable(line)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -69,7 +82,11 @@ export function main(argv: string[], io: Io): number {
       },
     });
   } catch (error) {
-    return usageError(io, (error as Error).message);
+    const { code, message } = error as NodeJS.ErrnoException;
+    // Node's own wording ends in a stray quote ("... as in '-- "--x"'); say it plainly instead.
+    const option = /'(-[^']*)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) return usageError(io, `unknown option "${option}"`);
+    return usageError(io, message);
   }
   const { values, positionals: files } = parsed;
   if (values.help) {
@@ -84,6 +101,10 @@ export function main(argv: string[], io: Io): number {
     return usageError(io, '--title and --slug name one document: give them with a single file');
   }
   if (values.title !== undefined && values.title.trim() === '') return usageError(io, '--title is empty');
+  if (values.title !== undefined && /[\r\n\u2028\u2029]/.test(values.title)) return usageError(io, '--title must be one line: remove the line breaks');
+  if (values.title !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(values.title)) {
+    return usageError(io, '--title contains control characters (such as an escape or a tab): type it again as plain text');
+  }
   if (values.slug !== undefined && !SLUG_PATTERN.test(values.slug)) {
     return usageError(io, `--slug "${values.slug}" must be lowercase letters, digits and single hyphens (for example "russia-north-korea-alliance")`);
   }
@@ -99,6 +120,33 @@ export function main(argv: string[], io: Io): number {
     throw error;
   }
 
+  if (values.title !== undefined && [...values.title.trim()].length > LONG_TITLE) {
+    io.err(`ingest: WARNING: --title is ${[...values.title.trim()].length} characters long; a title past about ${LONG_TITLE} characters makes a poor heading and tab title`);
+  }
+  const lock = acquireLock(contentDir(root), rel(contentDir(root)));
+  if (!lock.ok) {
+    io.err(`ingest: ${lock.reason}; nothing ingested`);
+    return 1;
+  }
+  try {
+    if (lock.note !== undefined) io.err(`ingest: note: ${lock.note}`);
+    for (const note of recover(root)) io.err(`ingest: note: ${note}`);
+    return ingestAll(files, values, root, rel, countries, topics, io);
+  } finally {
+    finish(root);
+    lock.release();
+  }
+}
+
+function ingestAll(
+  files: string[],
+  values: { kind?: string | undefined; title?: string | undefined; slug?: string | undefined; force: boolean; 'no-fix': boolean },
+  root: string,
+  rel: (p: string) => string,
+  countries: ReturnType<typeof loadCountries>,
+  topics: ReturnType<typeof loadTopics>,
+  io: Io,
+): number {
   const options = {
     kind: values.kind as Kind | undefined,
     title: values.title?.trim(),
@@ -124,12 +172,14 @@ export function main(argv: string[], io: Io): number {
       continue;
     }
 
-    const previous = findPrevious(root, sha256(bytes));
+    const input = resolve(io.cwd, file);
+    const name = file.split(/[\\/]/).at(-1)!;
+    const previous = findPrevious(root, sha256(bytes), input);
     if (previous && !previous.titleProvisional && options.slug !== undefined && options.slug !== previous.slug && !values.force) {
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const result = ingestSource({ bytes, name: file.split(/[\\/]/).at(-1)!, options, countries, topics, previous });
+    const result = ingestSource({ bytes, name, options, countries, topics, previous });
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
     }
@@ -143,7 +193,7 @@ export function main(argv: string[], io: Io): number {
       fail(`the slug "${doc.slug}" was already used by ${clash} in this run; give one of them --slug`);
       continue;
     }
-    const verdict = checkTarget(root, doc, values.force, rel);
+    const verdict = checkTarget(root, doc, { force: values.force, name, input, relative: rel });
     if (!verdict.ok) {
       fail(verdict.reason);
       continue;
@@ -154,7 +204,7 @@ export function main(argv: string[], io: Io): number {
       fail(`${rel(moving.file)} (the earlier page of this source, with a provisional title) was changed by hand; move the edits into the source, or pass --force to replace it with ${doc.slug}`);
       continue;
     }
-    for (const note of verdict.notes) io.err(`${file}: WARNING: ${note}`);
+    for (const note of verdict.notes) io.err(`${file}: ${note.startsWith('replaced') ? 'WARNING: ' : 'note: '}${note}`);
     // An editor's chart (or "chart": null) survives a re-run; --force puts the proposal back.
     for (const table of doc.tables) {
       const kept = keepEditorChart(table.data, readExistingTable(root, doc.slug, table.id));
@@ -169,14 +219,13 @@ export function main(argv: string[], io: Io): number {
     }
     let written;
     try {
-      written = writeDocument(root, doc);
+      written = writeDocument(root, doc, { name, retire: moving?.slug });
     } catch (error) {
       fail(`writing failed (${(error as Error).message})`);
       continue;
     }
     slugsThisRun.set(doc.slug, file);
     if (moving) {
-      written.removed.push(...retire(root, moving.slug));
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
     }
     const changed = [...written.written.map(rel), ...written.removed.map((p) => `removed ${rel(p)}`)];

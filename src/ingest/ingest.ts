@@ -17,6 +17,7 @@ import { buildDocument, sectionText, summaryOf, type DocBlock, type DocumentMode
 import { keepEditorFields, previousRoles } from './editorFields.ts';
 import { fixDocument, type Fix } from './fixes.ts';
 import { composeMdx, sha256 } from './frontmatter.ts';
+import { sectionWithoutWords } from './indexable.ts';
 import { parseBlocks, type Note } from './parse.ts';
 import { serializeBody } from './serialize.ts';
 import { buildTable, serializeTable } from './tables.ts';
@@ -125,6 +126,8 @@ export function ingestSource(input: IngestInput): IngestResult {
   const { document: doc, fixes } = fix ? fixDocument(built, input.countries) : { document: built, fixes: [] };
   for (const f of fixes) report.push({ kind: 'fix', line: f.line, message: `${f.rule}: "${f.before}" -> "${f.after}"` });
   if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
+  const wordless = sectionWithoutWords(doc.sections);
+  if (wordless !== undefined) return { ok: false, reason: wordless, report: [...report, ...notes.map(toEntry)] };
   const summary = summaryOf(doc, notes);
 
   const sourceSha256 = sha256(input.bytes);

@@ -128,7 +128,8 @@ function plainHtml(nodes: readonly Node[]): string {
 }
 
 function hasWords(html: string): boolean {
-  return /\S/.test(html.replace(/<[^>]*>/g, ''));
+  // Letters or digits: Pagefind makes no fragment for text that is only punctuation ("* * *").
+  return /[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\w+;/gi, ''));
 }
 
 export function escapeHtml(text: string): string {
