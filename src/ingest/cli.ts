@@ -15,7 +15,7 @@ import { SLUG_PATTERN } from '../lib/ids.ts';
 import { sha256 } from './frontmatter.ts';
 import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
-import { checkTarget, contentDir, findPrevious, isUntouched, readExistingTable, retire, writeDocument } from './store.ts';
+import { checkTarget, contentDir, findPrevious, isUntouched, publishedPages, readExistingTable, retire, takenSlugs, writeDocument } from './store.ts';
 import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
@@ -106,6 +106,7 @@ export function main(argv: string[], io: Io): number {
     fix: !values['no-fix'],
   };
   const slugsThisRun = new Map<string, string>();
+  const pages = publishedPages(root);
   let failed = 0;
 
   for (const file of files) {
@@ -129,7 +130,8 @@ export function main(argv: string[], io: Io): number {
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const result = ingestSource({ bytes, name: file.split(/[\\/]/).at(-1)!, options, countries, topics, previous });
+    const taken = takenSlugs(pages, sha256(bytes), slugsThisRun.keys());
+    const result = ingestSource({ bytes, name: file.split(/[\\/]/).at(-1)!, options, countries, topics, previous, taken, pages });
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
     }
@@ -175,6 +177,8 @@ export function main(argv: string[], io: Io): number {
       continue;
     }
     slugsThisRun.set(doc.slug, file);
+    const { title, identifier, published, updated } = doc.frontMatter;
+    pages.push({ slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10) });
     if (moving) {
       written.removed.push(...retire(root, moving.slug));
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
