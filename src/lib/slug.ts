@@ -31,14 +31,14 @@ export function asciiWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** Runs of significant words, broken where a stop word or a generic word stood. */
+/** Runs of significant words, broken where a stop word, a generic word or a colon, comma or bracket stood. */
 function significantRuns(title: string): string[][] {
-  const runs: string[][] = [[]];
-  for (const word of asciiWords(title)) {
-    if (STOP_WORDS.has(word) || GENERIC_WORDS.has(word)) {
-      if (runs.at(-1)!.length > 0) runs.push([]);
-    } else {
-      runs.at(-1)!.push(word);
+  const runs: string[][] = [];
+  for (const phrase of title.split(/[:;,()[\]—–]|\s-\s/)) {
+    runs.push([]);
+    for (const word of asciiWords(phrase)) {
+      if (STOP_WORDS.has(word) || GENERIC_WORDS.has(word)) runs.push([]);
+      else runs.at(-1)!.push(word);
     }
   }
   return runs.filter((r) => r.length > 0);
@@ -89,11 +89,18 @@ export function uniqueSlug(title: string, identifier: string | undefined, taken:
   const base = titleSlug(title);
   if (base === undefined) return undefined;
   if (!taken.has(base)) return { slug: base };
-  const words = significantRuns(title).flat();
+  const runs = significantRuns(title);
+  const words = runs.flat();
   const baseWords = base.split('-');
   const prefix = words.slice(0, baseWords.length).join('-') === base ? baseWords.length : 0;
+  // Longer forms end where a run of the title ends, so a slug never stops mid-phrase.
+  const ends: number[] = [];
+  let total = 0;
+  for (const run of runs) ends.push((total += run.length));
   const candidates: string[] = [];
-  if (prefix > 0) for (let n = prefix + 1; n <= Math.min(words.length, SLUG_MAX_EXTENDED_WORDS); n += 1) candidates.push(words.slice(0, n).join('-'));
+  if (prefix > 0) {
+    for (const end of ends) if (end > prefix) candidates.push(words.slice(0, Math.min(end, SLUG_MAX_EXTENDED_WORDS)).join('-'));
+  }
   const id = identifier === undefined ? [] : asciiWords(identifier);
   if (id.length > 0) candidates.push([...baseWords, ...id].join('-'), ...(candidates.length > 0 ? [[candidates.at(-1)!, ...id].join('-')] : []));
   for (const candidate of candidates) {
