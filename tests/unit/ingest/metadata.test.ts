@@ -63,3 +63,21 @@ test("re-ingesting keeps an editor's identifier, authors and classification, and
   expect(kept.matter.classification).toBe('OFFICIAL');
   expect(kept.messages.join('\n')).toContain('as "identifier" (the field was renamed)');
 });
+
+test('citations name the authors, the report number and the Updated date instead of "n.d."', async () => {
+  const { apa, chicago, mla } = await import('../../../src/lib/cite.ts');
+  const input = {
+    title: "Japan's Defense Buildup",
+    url: 'https://atlas.example.org/assessments/japan-defense-buildup/',
+    authors: [{ name: 'Mark E. Manyin' }, { name: 'Emma Chanlett-Avery' }],
+    identifier: 'IF12760',
+    updated: new Date('2026-09-18'),
+    accessed: new Date('2026-11-01'),
+    siteName: 'Assessment Atlas',
+    kind: 'brief' as const,
+  };
+  expect(apa(input).text).toBe("Manyin, M. E., & Chanlett-Avery, E. (2026, September 18). Japan's Defense Buildup (IF12760) [Brief]. Assessment Atlas. https://atlas.example.org/assessments/japan-defense-buildup/");
+  expect(chicago(input).text).toContain('Manyin, Mark E., and Emma Chanlett-Avery. “Japan');
+  expect(chicago(input).text).toContain('IF12760. Assessment Atlas. Updated September 18, 2026.');
+  expect(mla(input).text).toContain('updated 18 Sept. 2026');
+});
