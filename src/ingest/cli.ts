@@ -16,7 +16,7 @@ import { sha256 } from './frontmatter.ts';
 import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
 import { acquireLock } from './lock.ts';
-import { checkTarget, contentDir, finish, findPrevious, isUntouched, readExistingTable, recover, writeDocument } from './store.ts';
+import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, recover, takenSlugs, writeDocument } from './store.ts';
 import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
@@ -95,7 +95,7 @@ export function main(argv: string[], terminal: Io): number {
   }
   if (files.length === 0) return usageError(io, 'no source files given');
   if (values.kind !== undefined && !kindSchema.safeParse(values.kind).success) {
-    return usageError(io, `--kind must be ${KINDS.map((kind) => `"${kind}"`).join(' or ')}, not "${values.kind}"`);
+    return usageError(io, `--kind must be one of ${KINDS.join(", ")}, not "${values.kind}"`);
   }
   if (files.length > 1 && (values.title !== undefined || values.slug !== undefined)) {
     return usageError(io, '--title and --slug name one document: give them with a single file');
@@ -154,6 +154,7 @@ function ingestAll(
     fix: !values['no-fix'],
   };
   const slugsThisRun = new Map<string, string>();
+  const pages = publishedPages(root);
   let failed = 0;
 
   for (const file of files) {
@@ -179,7 +180,8 @@ function ingestAll(
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const result = ingestSource({ bytes, name, options, countries, topics, previous });
+    const taken = takenSlugs(pages, sha256(bytes), slugsThisRun.keys());
+    const result = ingestSource({ bytes, name, options, countries, topics, previous, taken, pages });
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
     }
@@ -225,6 +227,8 @@ function ingestAll(
       continue;
     }
     slugsThisRun.set(doc.slug, file);
+    const { title, identifier, published, updated } = doc.frontMatter;
+    pages.push({ slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name });
     if (moving) {
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
     }

@@ -1,6 +1,7 @@
 /**
  * Fields an editor adds to a page that no source can produce: related-link pins and
- * suppressions, anchor aliases, a corrected date or reference. Re-ingesting the same source
+ * suppressions, anchor aliases, a corrected date, identifier, author list or classification.
+ * Re-ingesting the same source
  * (also with --force) carries them from the earlier page into the new one, and says which it
  * kept and which it could not place. Roles are carried by the document step (`previousRoles`),
  * because a role also shapes the body; the title and kind by `Previous`.
@@ -9,7 +10,7 @@ import { z } from 'astro/zod';
 import { aliasesSchema } from '../lib/anchorLock.ts';
 import { relatedRulesSchema } from '../lib/related.ts';
 import { roleSchema, type Role } from '../lib/roles.ts';
-import type { FrontMatterInput } from '../lib/schemas.ts';
+import { authorSchema, type FrontMatterInput } from '../lib/schemas.ts';
 
 /** A value kept as the editor wrote it (no defaults added), once the schema accepts it. */
 const asWritten = <T extends z.ZodType>(schema: T) =>
@@ -18,7 +19,12 @@ const asWritten = <T extends z.ZodType>(schema: T) =>
 /** The earlier page's front matter as parsed from YAML, checked field by field. */
 const previousSchema = z.object({
   published: z.union([z.date(), z.string()]).optional().catch(undefined),
-  reference: z.string().optional().catch(undefined),
+  updated: z.union([z.date(), z.string()]).optional().catch(undefined),
+  identifier: z.string().min(1).optional().catch(undefined),
+  /** The field's name before `identifier`: a page written then still carries an editor's value. */
+  reference: z.string().min(1).optional().catch(undefined),
+  authors: z.array(authorSchema).optional().catch(undefined),
+  classification: z.string().min(1).optional().catch(undefined),
   related: asWritten(relatedRulesSchema),
   aliases: asWritten(aliasesSchema),
   sections: z
@@ -56,13 +62,30 @@ export function keepEditorFields(generated: FrontMatterInput, previous: unknown)
   const messages: string[] = [];
   const matter: FrontMatterInput = { ...generated };
 
-  if (before.published !== undefined && isoDay(before.published) !== isoDay(generated.published as Date | string | undefined ?? '')) {
-    matter.published = isoDay(before.published);
-    messages.push(`kept "published: ${matter.published}" from the earlier page (the source gives ${generated.published === undefined ? 'no date' : `"${isoDay(generated.published as Date | string)}"`})`);
+  for (const field of ['published', 'updated'] as const) {
+    const was = before[field];
+    const now = generated[field] as Date | string | undefined;
+    if (was !== undefined && isoDay(was) !== isoDay(now ?? '')) {
+      matter[field] = isoDay(was);
+      messages.push(`kept "${field}: ${matter[field]}" from the earlier page (the source gives ${now === undefined ? 'no date' : `"${isoDay(now)}"`})`);
+    }
   }
-  if (before.reference !== undefined && before.reference !== generated.reference) {
-    matter.reference = before.reference;
-    messages.push(`kept "reference: ${before.reference}" from the earlier page`);
+  const identifier = before.identifier ?? before.reference;
+  if (identifier !== undefined && identifier !== generated.identifier) {
+    matter.identifier = identifier;
+    messages.push(
+      before.identifier === undefined
+        ? `kept "reference: ${identifier}" from the earlier page as "identifier" (the field was renamed)`
+        : `kept "identifier: ${identifier}" from the earlier page`,
+    );
+  }
+  if (before.classification !== undefined && before.classification !== generated.classification) {
+    matter.classification = before.classification;
+    messages.push(`kept "classification: ${before.classification}" from the earlier page`);
+  }
+  if (before.authors !== undefined && JSON.stringify(before.authors) !== JSON.stringify(generated.authors)) {
+    matter.authors = before.authors;
+    messages.push(`kept the ${before.authors.length} authors of the earlier page (${before.authors.map((a) => a.name).join(', ')})`);
   }
 
   const ids = new Set(generated.sections.map((section) => section.id));

@@ -231,6 +231,8 @@ function fixBlock<B extends DocBlock>(block: B, vocabulary: Vocabulary, fixes: F
       });
       return { ...block, header: row(block.header), rows: block.rows.map(row) };
     }
+    case 'figure':
+      return { ...block, caption: fixBlock(block.caption, vocabulary, fixes), credits: block.credits.map((credit) => fixBlock(credit, vocabulary, fixes)) };
   }
 }
 

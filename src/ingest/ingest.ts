@@ -10,10 +10,10 @@ import { SLUG_PATTERN } from '../lib/ids.ts';
 import type { Kind } from '../lib/kinds.ts';
 import { isBackMatter } from '../lib/roles.ts';
 import { firstIssue, plainFrontMatterSchema, plainTableSchema, type FrontMatter, type FrontMatterInput, type TableData } from '../lib/schemas.ts';
-import { titleSlug } from '../lib/slug.ts';
+import { uniqueSlug } from '../lib/slug.ts';
 import { taggerFor, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
-import { buildDocument, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
+import { buildDocument, markRunIns, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
 import { keepEditorFields, previousRoles } from './editorFields.ts';
 import { fixDocument, type Fix } from './fixes.ts';
 import { composeMdx, sha256 } from './frontmatter.ts';
@@ -22,6 +22,7 @@ import { parseBlocks, type Note } from './parse.ts';
 import { serializeBody } from './serialize.ts';
 import { buildTable, serializeTable } from './tables.ts';
 import { toMdast } from './toMdast.ts';
+import { findUpdateTarget, type PageSummary, type UpdateTarget } from './updates.ts';
 
 export interface IngestOptions {
   kind?: Kind | undefined;
@@ -50,6 +51,10 @@ export interface IngestInput {
   countries: readonly Country[];
   topics: readonly Topic[];
   previous?: Previous | undefined;
+  /** Slugs other sources' pages use (and those given out earlier in this run): a new slug avoids them. */
+  taken?: ReadonlySet<string> | undefined;
+  /** The pages already published, to tell a newer version of one of them (`findUpdateTarget`). */
+  pages?: readonly PageSummary[] | undefined;
 }
 
 export type ReportKind = 'note' | 'fix' | 'warning';
@@ -77,6 +82,10 @@ export interface PlannedDocument {
   frontMatter: FrontMatter;
   tables: PlannedTable[];
   fixes: Fix[];
+  /** Source lines left out of the page: furniture whose content is in front matter, page headers and footers. */
+  furniture: number[];
+  /** The published page this source is a newer version of, when it is one. */
+  updateOf?: UpdateTarget | undefined;
 }
 
 export type IngestResult =
@@ -123,7 +132,9 @@ export function ingestSource(input: IngestInput): IngestResult {
   }
 
   const fix = options.fix !== false;
-  const { document: doc, fixes } = fix ? fixDocument(built, input.countries) : { document: built, fixes: [] };
+  const fixed = fix ? fixDocument(built, input.countries) : { document: built, fixes: [] };
+  const { fixes } = fixed;
+  const doc = markRunIns(fixed.document, notes);
   for (const f of fixes) report.push({ kind: 'fix', line: f.line, message: `${f.rule}: "${f.before}" -> "${f.after}"` });
   if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
   const wordless = sectionWithoutWords(doc.sections);
@@ -131,16 +142,24 @@ export function ingestSource(input: IngestInput): IngestResult {
   const summary = summaryOf(doc, notes);
 
   const sourceSha256 = sha256(input.bytes);
+  const { facts } = doc;
+  const updateOf = input.pages === undefined ? undefined : findUpdateTarget({ slug: '', sourceSha256, title: doc.title, sourceName: input.name, ...facts }, input.pages);
   let slug: string;
   if (options.slug !== undefined) {
     slug = options.slug;
   } else if (previous && !previous.titleProvisional) {
     slug = previous.slug;
     notes.push({ line: 0, message: `slug "${slug}" kept from the earlier page of this source` });
+  } else if (updateOf !== undefined) {
+    // Not a new page: the page it updates keeps its address.
+    slug = updateOf.slug;
   } else {
-    const fromTitle = titleSlug(doc.title);
-    slug = fromTitle ?? fallbackSlug(input.name, sourceSha256);
-    notes.push({ line: 0, message: `slug "${slug}" (${fromTitle ? 'from the title' : 'from the file name: the title has no Latin letters'}; override with --slug)` });
+    const chosen = uniqueSlug(doc.title, facts.identifier, input.taken ?? new Set());
+    slug = chosen?.slug ?? fallbackSlug(input.name, sourceSha256);
+    notes.push({ line: 0, message: `slug "${slug}" (${chosen ? (chosen.extended ?? 'from the title') : 'from the file name: the title has no Latin letters'}; override with --slug)` });
+  }
+  if (updateOf !== undefined) {
+    notes.push({ line: 0, message: `an update of the page "${updateOf.slug}" (${updateOf.reason}), not a new page` });
   }
   if (!SLUG_PATTERN.test(slug)) {
     return { ok: false, reason: `slug "${slug}" must be lowercase letters, digits and single hyphens`, report: [...report, ...notes.map(toEntry)] };
@@ -156,7 +175,7 @@ export function ingestSource(input: IngestInput): IngestResult {
     blocks.forEach((block, index) => {
       if (block.type !== 'table') return;
       const before = blocks[index - 1];
-      const table = buildTable(block, { slug, section, before: before?.type === 'recommendations' ? undefined : before, taken, matchCountry }, notes);
+      const table = buildTable(block, { slug, section, before: before?.type === 'recommendations' || before?.type === 'figure' ? undefined : before, taken, matchCountry }, notes);
       tableIds.set(block.line, `${slug}/${table.id}`);
       tables.push({ id: table.id, data: table.data, text: serializeTable(table.data) });
     });
@@ -175,8 +194,11 @@ export function ingestSource(input: IngestInput): IngestResult {
     slug,
     kind: doc.kind,
     summary,
-    ...(doc.published ? { published: doc.published } : {}),
-    ...(doc.reference ? { reference: doc.reference } : {}),
+    ...(facts.published ? { published: facts.published } : {}),
+    ...(facts.updated ? { updated: facts.updated } : {}),
+    ...(facts.identifier ? { identifier: facts.identifier } : {}),
+    ...(facts.authors ? { authors: facts.authors } : {}),
+    ...(facts.classification ? { classification: facts.classification } : {}),
     source: { path: `content/sources/${slug}.txt`, sha256: sourceSha256 },
     countries: docTags.countries,
     topics: docTags.topics,
@@ -209,11 +231,10 @@ export function ingestSource(input: IngestInput): IngestResult {
       message: `NO TITLE: the source has no title line and no --title was given. Using the PROVISIONAL title "${doc.title}" (marked titleProvisional: true). Give the real one with --title "..."`,
     });
   }
-  if (!frontMatter.published) notes.push({ line: 0, message: 'no publication date stated: "published" left out' });
 
   return {
     ok: true,
-    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter: checked.data, tables, fixes },
+    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter: checked.data, tables, fixes, furniture: doc.furniture, updateOf },
     report: [...report, ...notes.map(toEntry)],
   };
 }

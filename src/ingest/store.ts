@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { kindSchema } from '../lib/kinds.ts';
 import { readExistingMdx, sha256 } from './frontmatter.ts';
 import type { PlannedDocument, Previous } from './ingest.ts';
+import type { PageSummary } from './updates.ts';
 
 export const STAGING = '.ingest-staging';
 const JOURNAL = 'journal.json';
@@ -118,6 +119,41 @@ export function findPrevious(root: string, sourceSha256: string, input?: string)
     if (copy === `${matter.slug}.txt`) byCopy = previousOf(file, matter);
   }
   return byCopy;
+}
+
+const isoDay = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined);
+
+/**
+ * Every page's slug, source and stated facts, read once per run: the slugs other sources hold
+ * (so a new slug avoids them) and the pages a newer version of a source would update.
+ */
+export function publishedPages(root: string): PageSummary[] {
+  const dir = join(contentDir(root), 'assessments');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    const { matter } = readExistingMdx(readText(join(dir, name)) ?? '');
+    const source = matter?.source as { sha256?: unknown } | undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    return {
+      slug: name.slice(0, -'.mdx'.length),
+      sourceSha256: text(source?.sha256) ?? '',
+      title: text(matter?.title) ?? '',
+      identifier: text(matter?.identifier) ?? text(matter?.reference),
+      published: isoDay(matter?.published),
+      updated: isoDay(matter?.updated),
+      sourceName: readManifest(root, name.slice(0, -'.mdx'.length))?.source,
+    };
+  });
+}
+
+/** The slugs a new page of the source with this sha256 must not take. */
+export function takenSlugs(pages: readonly PageSummary[], sourceSha256: string, thisRun: Iterable<string>): Set<string> {
+  return new Set([...pages.filter((page) => page.sourceSha256 !== sourceSha256).map((page) => page.slug), ...thisRun]);
 }
 
 export type Verdict = { ok: true; notes: string[] } | { ok: false; reason: string };

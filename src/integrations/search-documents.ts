@@ -10,16 +10,17 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { loadCountries, loadTopics } from '../ingest/vocabulary.ts';
+import { isoDay, sortDate } from '../lib/dates.ts';
+import { kindLabel, kindSchema } from '../lib/kinds.ts';
 import type { SearchDocument } from '../lib/search/records.ts';
-
-const KIND_LABELS = { article: 'Article', assessment: 'Assessment' } as const;
 
 const ids = z.array(z.string()).default([]);
 const matterSchema = z.object({
   title: z.string().min(1),
   slug: z.string().min(1),
-  kind: z.enum(['article', 'assessment']),
+  kind: kindSchema,
   published: z.coerce.date().optional(),
+  updated: z.coerce.date().optional(),
   countries: ids,
   topics: ids,
   sections: z.array(z.object({ id: z.string().min(1), title: z.string().min(1), countries: ids, topics: ids })).min(1),
@@ -56,8 +57,12 @@ export function searchDocumentReader(contentDir: string): (slug: string) => Sear
     return {
       slug: matter.slug,
       title: matter.title,
-      kind: KIND_LABELS[matter.kind],
-      published: matter.published?.toISOString().slice(0, 10),
+      kind: kindLabel(matter.kind),
+      // The date results sort and filter by: the Updated date when it is the only one (src/lib/dates.ts).
+      published: (() => {
+        const date = sortDate(matter);
+        return date === undefined ? undefined : isoDay(date);
+      })(),
       countries: names(matter.countries, countryNames, 'country'),
       topics: names(matter.topics, topicLabels, 'topic'),
       sections: matter.sections.map((section) => ({

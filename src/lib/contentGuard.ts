@@ -24,8 +24,14 @@ export interface Problem {
   message: string;
 }
 
-/** The components content may use: what src/pages/assessments/[slug].astro maps and the ingester writes. */
-const ALLOWED = 'DataTable';
+/**
+ * The components content may use: what src/pages/assessments/[slug].astro maps and the ingester
+ * writes. Each takes only literal string attributes, and only those listed.
+ */
+const ALLOWED: Record<string, { attributes: readonly string[]; children: boolean; example: string }> = {
+  DataTable: { attributes: ['id'], children: false, example: '<DataTable id="<slug>/<table-id>" />' },
+  Figure: { attributes: [], children: true, example: '<Figure> caption paragraphs </Figure>' },
+};
 
 interface Node {
   type: string;
@@ -45,15 +51,19 @@ function code(node: Node): string | undefined {
       return `"${String(node.value).split('\n')[0]}" is an import/export, which would run as code at build time; remove it (write it as text with \\ before it)`;
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
-      const attributes = node.attributes ?? [];
-      const literalId =
-        attributes.length === 1 && attributes[0]!.type === 'mdxJsxAttribute' && attributes[0]!.name === 'id' && typeof attributes[0]!.value === 'string';
-      if (node.name === ALLOWED && node.type === 'mdxJsxFlowElement' && literalId && (node.children ?? []).length === 0) return undefined;
-      if (node.name === ALLOWED) {
-        return `<${ALLOWED}> takes exactly one attribute, a literal id, on a line of its own: <${ALLOWED} id="<slug>/<table-id>" />`;
+      const allowed = node.name ? ALLOWED[node.name] : undefined;
+      if (allowed === undefined) {
+        const tag = node.name ? `<${node.name}>` : 'a fragment <>';
+        const known = Object.values(ALLOWED).map((component) => component.example).join(', ');
+        return `${tag} is markup the site does not provide (pages may only use ${known}); write the text without it, or escape the bracket as \\<`;
       }
-      const tag = node.name ? `<${node.name}>` : 'a fragment <>';
-      return `${tag} is markup the site does not provide (pages may only use <${ALLOWED} id="..." />); write the text without it, or escape the bracket as \\<`;
+      const attributes = node.attributes ?? [];
+      const literal = attributes.every((attribute) => attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string');
+      const names = attributes.map((attribute) => attribute.name).sort().join(' ');
+      const childrenOk = allowed.children || (node.children ?? []).length === 0;
+      if (literal && names === [...allowed.attributes].sort().join(' ') && childrenOk && node.type === 'mdxJsxFlowElement') return undefined;
+      const takes = allowed.attributes.length === 0 ? 'no attributes' : `only a literal ${allowed.attributes.join(', ')}`;
+      return `<${node.name}> takes ${takes}, on lines of its own: ${allowed.example}`;
     }
     default:
       return undefined;

@@ -41,6 +41,15 @@ export type Topic = z.output<typeof topicSchema>;
 
 export const SUMMARY_MAX = 300;
 
+export const authorSchema = z.object({
+  name: z.string().min(1),
+  /** A title or position as stated ("Senior Fellow", "Analyst in Asian Affairs"). */
+  role: z.string().min(1).optional(),
+  /** An institution as stated. */
+  affiliation: z.string().min(1).optional(),
+});
+export type Author = z.output<typeof authorSchema>;
+
 export interface EntryRefs<C extends z.ZodType, T extends z.ZodType, B extends z.ZodType> {
   /** A country id (Astro: reference('countries')). */
   readonly country: C;
@@ -74,7 +83,14 @@ export function frontMatterSchema<C extends z.ZodType, T extends z.ZodType, B ex
     summary: z.string().min(1).max(SUMMARY_MAX + 20, `keep the summary to about ${SUMMARY_MAX} characters`),
     /** Only ever taken from the source (or set by an editor); never invented. */
     published: z.coerce.date().optional(),
-    reference: z.string().optional(),
+    /** An "Updated ..." or "As of ..." date the source states; listings sort by it when it is the only date. */
+    updated: z.coerce.date().optional(),
+    /** The report number as the source writes it ("IF12760", "CRS Report R45153", "Report No. 24-117"). */
+    identifier: z.string().min(1).optional(),
+    /** The people the source names as its authors, in the source's order. */
+    authors: z.array(authorSchema).optional(),
+    /** The classification banner as written ("UNCLASSIFIED", "OFFICIAL-SENSITIVE", "SECRET//NOFORN"). */
+    classification: z.string().min(1).optional(),
     source: z.object({
       path: z.string().regex(/^content\/sources\/[^/]+\.txt$/, 'point at the original under content/sources/'),
       sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256 of the original file'),

@@ -45,7 +45,7 @@ export interface SearchDocument {
   title: string;
   /** "Assessment" or "Article". */
   kind: string;
-  /** Calendar day, YYYY-MM-DD, when the source states one. */
+  /** Calendar day, YYYY-MM-DD: the date the document sorts by (`sortDate`: published, or its stated update). */
   published?: string | undefined;
   countries: string[];
   topics: string[];

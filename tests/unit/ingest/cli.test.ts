@@ -162,7 +162,7 @@ describe('bad input', () => {
 
   test.each([
     [['--bogus', ASSESSMENT], 'ingest: unknown option "--bogus"\nRun "npm run ingest -- --help"'],
-    [['--kind', 'memo', ASSESSMENT], '--kind must be "article" or "assessment", not "memo"'],
+    [['--kind', 'memo', ASSESSMENT], '--kind must be one of article, assessment, brief, report, not "memo"'],
     [['--slug', 'Not A Slug', ASSESSMENT], '--slug "Not A Slug" must be lowercase letters'],
     [['--title', 'One', ASSESSMENT, ARTICLE], '--title and --slug name one document: give them with a single file'],
     [[], 'no source files given'],
@@ -222,12 +222,13 @@ describe('protection', () => {
     expect(existsSync(join(root, 'content/assessments/second-copy.mdx'))).toBe(false);
   });
 
-  test('two files of one run that want the same slug: the second is refused', () => {
+  test('two sources of one run that want the same slug: the second gets its own, reported', () => {
     const copy = join(root, 'copy.txt');
     writeFileSync(copy, `${readFileSync(ASSESSMENT, 'utf8')}\n`);
     const run = ingest([ASSESSMENT, copy]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain(`error: ${copy}: the slug "russia-north-korea-security-alliance" was already used by ${ASSESSMENT} in this run`);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`${copy}: slug "russia-north-korea-security-alliance-2" ("russia-north-korea-security-alliance" and its longer forms are taken by other sources: numbered`);
+    expect(existsSync(join(root, 'content/assessments/russia-north-korea-security-alliance-2.mdx'))).toBe(true);
   });
 
   test("an editor's chart, or their \"chart\": null, survives a re-run; --force puts the proposal back", () => {

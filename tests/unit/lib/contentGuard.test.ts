@@ -68,7 +68,7 @@ describe('the body is data, not code', () => {
       '30: "export const year = 2026" is an import/export, which would run as code at build time',
       '32: <Chart> is markup the site does not provide',
       '34: <b> is markup the site does not provide',
-      '36: <DataTable> takes exactly one attribute, a literal id, on a line of its own: <DataTable id="<slug>/<table-id>" />',
+      '36: <DataTable> takes only a literal id, on lines of its own: <DataTable id="<slug>/<table-id>" />',
     ]);
   });
 
