@@ -7,6 +7,7 @@
  * date, Chicago and MLA omit the date and give the access date instead, as the styles prescribe.
  * Dates are formatted in UTC, as front matter dates are calendar days.
  */
+import { type Kind, kindLabel } from './kinds.ts';
 
 export interface CiteInput {
   title: string;
@@ -17,7 +18,7 @@ export interface CiteInput {
   /** When the reader looked at it (usually the build date). */
   accessed: Date;
   siteName: string;
-  kind: 'article' | 'assessment';
+  kind: Kind;
   /** Cite one section: its heading text and id (appended to the URL as the fragment). */
   section?: { title: string; id: string } | undefined;
 }
@@ -107,7 +108,8 @@ export function apa(input: CiteInput): Citation {
   const url = stableUrl(input);
   const date = input.published ? apaDate(checkDate(input.published, 'published')) : 'n.d.';
   const retrieved = input.published ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
-  const description = input.kind === 'assessment' ? ' [Assessment]' : '';
+  // APA describes a work in brackets when it is not an ordinary article: "[Assessment]".
+  const description = input.kind === 'article' ? '' : ` [${kindLabel(input.kind)}]`;
   if (input.section) {
     return finish('apa', 'APA', [
       { text: `${period(input.section.title)} (${date}). In ` },

@@ -14,7 +14,7 @@ const GENERIC_WORDS = new Set(
   'strategic implications implication analysis assessment assessing report overview update brief briefing note paper review perspective perspectives outlook examining exploring understanding navigating role impact impacts future era challenges challenge issues issue key recent current emerging evolving changing growing rising shifting landscape dynamics'.split(' '),
 );
 
-export const SLUG_MAX_WORDS = 5;
+const SLUG_MAX_WORDS = 5;
 
 /** ASCII words of a text: accents removed, possessives dropped, everything else a separator. */
 export function asciiWords(text: string): string[] {
@@ -58,11 +58,6 @@ export function significantWords(text: string): string[] {
   const words = asciiWords(text);
   const significant = words.filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w));
   return significant.length > 0 ? significant : words;
-}
-
-/** Lowercase words joined by hyphens, at most `maxWords` of them; "" when there are none. */
-export function slugify(text: string, maxWords = Number.POSITIVE_INFINITY): string {
-  return asciiWords(text).slice(0, maxWords).join('-');
 }
 
 /** `base`, or `base-2`, `base-3`... whichever is not yet in `taken` (which it then joins). */
