@@ -12,6 +12,9 @@ import { openBundle } from './support/pagefind.ts';
 import { parse } from 'parse5';
 
 const WORD = 'quokkagram';
+// Makes the summary much longer than the other section: without its weight, the longer record
+// would rank below the shorter one for the same single mention.
+const FILLER = Array.from({ length: 30 }, (_, n) => `Regional partners will watch the exercises of season ${n + 1} closely.`).join(' ');
 let site: FixtureSite;
 let built: { ok: boolean; output: string };
 
@@ -22,7 +25,7 @@ beforeAll(async () => {
     const summary = sections.find((section) => section.role === 'summary')!;
     const other = sections.find((section) => section.role === undefined)!;
     doc.body = doc.body
-      .replace(`## ${summary.title}\n\n`, `## Key Judgements\n\nThe ${WORD} judgment.\n\n`)
+      .replace(`## ${summary.title}\n\n`, `## Key Judgements\n\nThe ${WORD} judgment.\n\n${FILLER}\n\n`)
       .replace(`## ${other.title}\n\n`, `## ${other.title}\n\nThe ${WORD} evidence.\n\n`);
     summary.id = 'key-judgements';
     summary.title = 'Key Judgements';
@@ -43,7 +46,7 @@ describe('a summary headed "Key Judgements"', { timeout: 120_000 }, () => {
     const section = all.find((element) => element.tagName === 'section' && attr(element, 'data-role') === 'summary');
     expect(section && elements(section).find((element) => element.tagName === 'h2') && attr(elements(section).find((element) => element.tagName === 'h2')!, 'id')).toBe('key-judgements');
     const ids = elements(section!).map((element) => attr(element, 'id')).filter((id) => id?.startsWith('kj-'));
-    expect(ids).toEqual(['kj-1', 'kj-2']);
+    expect(ids).toEqual(['kj-1', 'kj-2', 'kj-3']);
   });
 
   it('shows no separate Summary box', () => {
