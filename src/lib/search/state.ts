@@ -9,7 +9,7 @@
  * Unknown parameters and values are ignored rather than reported: a hand-edited or old link
  * still opens a search.
  */
-import { SLUG_PATTERN } from '../ids.ts';
+import { SLUG_PATTERN } from '../idPatterns.ts';
 
 export const FACETS = ['kind', 'country', 'topic'] as const;
 export type Facet = (typeof FACETS)[number];
