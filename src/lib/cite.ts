@@ -8,7 +8,6 @@
  * and adds the retrieval date, Chicago and MLA give the access date instead.
  * Dates are formatted in UTC, as front matter dates are calendar days.
  */
-
 import { kindLabel, type Kind } from './kinds.ts';
 
 export interface CiteInput {

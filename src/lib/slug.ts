@@ -14,11 +14,11 @@ const GENERIC_WORDS = new Set(
   'strategic implications implication analysis assessment assessing report overview update brief briefing note paper review perspective perspectives outlook examining exploring understanding navigating role impact impacts future era challenges challenge issues issue key recent current emerging evolving changing growing rising shifting landscape dynamics'.split(' '),
 );
 
-export const SLUG_MAX_WORDS = 5;
+const SLUG_MAX_WORDS = 5;
 /** Fewer words than this say too little ("deterrence"): more of the title is taken when it has more. */
-export const SLUG_MIN_WORDS = 3;
+const SLUG_MIN_WORDS = 3;
 /** How far a slug grows to tell apart titles that share their first words. */
-export const SLUG_MAX_EXTENDED_WORDS = 12;
+const SLUG_MAX_EXTENDED_WORDS = 12;
 
 /** ASCII words of a text: accents removed, possessives dropped, everything else a separator. */
 export function asciiWords(text: string): string[] {

@@ -30,6 +30,15 @@ describe('ranking, pins and suppressions (fixtures)', () => {
     });
   }
 
+  it('never offers back matter as a related section, however many tags it shares', () => {
+    const section = (id: string, role?: 'notes') => ({ id, title: id, role, countries: ['japan'], topics: ['trade', 'energy'] });
+    const index = createRelatedIndex([
+      { slug: 'a', sections: [section('a1'), { id: 'a2', title: 'a2', countries: ['peru'], topics: ['sanctions'] }] },
+      { slug: 'b', sections: [section('b1', 'notes'), { id: 'b2', title: 'b2', countries: ['japan'], topics: ['trade'] }, { id: 'b3', title: 'b3', countries: ['chile'], topics: ['cyber'] }] },
+    ]);
+    expect(show(index, 'a#a1')).toEqual(['b#b2']);
+  });
+
   it('scores by the documented formula', () => {
     const [first] = readJson<Case[]>('./fixtures/related-cases.json');
     const [b1, b2, b3] = createRelatedIndex(first!.documents).relatedTo('a', 'a1');

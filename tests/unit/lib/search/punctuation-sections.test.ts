@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect, it } from 'vitest';
-import { missingFragment, resultIds } from '../../../src/integrations/pagefind.ts';
-import { documentRecords, INDEX_OPTIONS, type SearchDocument } from '../../../src/lib/search/records.ts';
+import { missingFragment, resultIds } from '../../../../src/integrations/pagefind.ts';
+import { documentRecords, INDEX_OPTIONS, type SearchDocument } from '../../../../src/lib/search/records.ts';
 
 const DIVIDERS = ['---', '...', '…', '—', '* * *'];
 
