@@ -119,10 +119,10 @@ describe.each(documents.map((page) => [page.url, page] as const))('%s', (_url, p
 });
 
 describe('related links on the seeds', () => {
-  const relatedOf = (slug: string, id: string) => {
+  /** The page's one related block (after the body), whose links name every section they relate to. */
+  const relatedOf = (slug: string, _id: string) => {
     const page = documents.find((candidate) => slugOf(candidate.file) === slug)!;
-    const section = byTag(page.document, 'section').find((candidate) => byTag(candidate, 'h2').some((h2) => attr(h2, 'id') === id))!;
-    const related = first(section, (element) => hasClass(element, 'related'));
+    const related = first(page.document, (element) => hasClass(element, 'related'));
     return related ? byTag(related, 'a').map((a) => attr(a, 'href')!) : [];
   };
   const article = 'russia-treaty-north-korea';
@@ -142,17 +142,19 @@ describe('related links on the seeds', () => {
     for (const id of ['implications', 'recommendations']) expect(relatedOf(assessment, id)).toEqual(expect.arrayContaining([nuclear, diplomatic]));
   });
 
-  it('shows at most three sections, all of other documents, under a heading naming the section', () => {
+  it('lists them once per page, after the body, each section of other documents once, none inside a section', () => {
     for (const page of documents) {
       for (const section of byTag(page.document, 'section').filter((s) => hasClass(s, 'doc-section'))) {
-        const related = first(section, (element) => hasClass(element, 'related'));
-        if (!related) continue;
-        const hrefs = byTag(related, 'a').map((a) => attr(a, 'href')!);
-        expect(hrefs.length).toBeGreaterThan(0);
-        expect(hrefs.length).toBeLessThanOrEqual(3);
-        for (const href of hrefs) expect(href.startsWith(page.url)).toBe(false);
-        expect(normalize(textOf(byTag(related, 'h3')[0]!))).toBe(`Related in other assessments: ${normalize(visibleText(byTag(section, 'h2')[0]!))}`);
+        expect(first(section, (element) => hasClass(element, 'related'))).toBeUndefined();
       }
+      const blocks = elements(page.document).filter((element) => hasClass(element, 'related'));
+      expect(blocks.length).toBeLessThanOrEqual(1);
+      if (blocks.length === 0) continue;
+      const hrefs = byTag(blocks[0]!, 'a').map((a) => attr(a, 'href')!);
+      expect(hrefs.length).toBeGreaterThan(0);
+      expect(new Set(hrefs).size).toBe(hrefs.length);
+      for (const href of hrefs) expect(href.startsWith(page.url)).toBe(false);
+      expect(normalize(textOf(byTag(blocks[0]!, 'h2')[0]!))).toBe('Related in other assessments');
     }
   });
 });
