@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { aliasesSchema } from './lib/anchorLock.ts';
 import { roleSchema } from './lib/roles.ts';
 import { relatedRulesSchema } from './lib/related.ts';
+import { revisionFields } from './lib/revisions/schema.ts';
 import { tableSchema } from './lib/tableData.ts';
 
 /** Lowercase words joined by hyphens: the shape of every id a URL carries. */
@@ -29,9 +30,7 @@ const section = z.object({
   related: relatedRulesSchema.optional(),
 });
 
-const assessments = defineCollection({
-  loader: glob({ base: './content/assessments', pattern: '**/*.mdx' }),
-  schema: z.object({
+const assessmentSchema = z.object({
     title: z.string().min(1),
     /** True when the ingester derived the title from the text: an editor should confirm it. */
     titleProvisional: z.boolean().default(false),
@@ -40,6 +39,8 @@ const assessments = defineCollection({
     summary: z.string().min(1).max(320, 'keep the summary to about 300 characters'),
     /** Only ever taken from the source; never invented. */
     published: z.coerce.date().optional(),
+    /** The "Updated ..." date the source states; versions are ordered by it (src/lib/revisions/order.ts). */
+    updated: z.coerce.date().optional(),
     reference: z.string().optional(),
     source: z.object({
       path: z.string().regex(/^content\/sources\/[^/]+\.txt$/, 'point at the original under content/sources/'),
@@ -58,7 +59,23 @@ const assessments = defineCollection({
     related: relatedRulesSchema.optional(),
     /** Old anchor id -> current id, so links published before a heading was renamed still land. */
     aliases: aliasesSchema.default({}),
-  }),
+  });
+
+const assessments = defineCollection({
+  loader: glob({ base: './content/assessments', pattern: '**/*.mdx' }),
+  schema: assessmentSchema,
+});
+
+// Earlier versions of a document (src/data/revisions.ts): content/revisions/<slug>/<n>.mdx, its
+// source <n>.txt beside it and its tables under <n>/tables/; ids are "<slug>/<n>" and "<slug>/<n>/tables/<id>".
+const revisionId = ({ entry }: { entry: string }) => entry.replace(/\.(?:mdx|json)$/, '');
+const revisions = defineCollection({
+  loader: glob({ base: './content/revisions', pattern: '*/*.mdx', generateId: revisionId }),
+  schema: assessmentSchema.extend(revisionFields),
+});
+const revisionTables = defineCollection({
+  loader: glob({ base: './content/revisions', pattern: '*/*/tables/*.json', generateId: revisionId }),
+  schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: headingId }),
 });
 
 const countries = defineCollection({
@@ -89,4 +106,4 @@ const tables = defineCollection({
   schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: headingId }),
 });
 
-export const collections = { assessments, countries, topics, tables };
+export const collections = { assessments, countries, topics, tables, revisions, revisionTables };

@@ -32,6 +32,8 @@ interface Frontmatter {
   slug?: unknown;
   aliases?: unknown;
   sectionText?: Record<string, string>;
+  /** Each section's paragraphs and list items as plain text, for "What changed" (src/data/revisions.ts). */
+  sectionBlocks?: Record<string, string[]>;
 }
 
 type Target = { node: Element; place: 'inside' } | { node: MdxJsxFlowElementHast; place: 'before' };
@@ -99,6 +101,7 @@ export const sectionAnchors: HastPluginDefinition = {
     }
 
     const sectionText: Record<string, string> = {};
+    const sectionBlocks: Record<string, string[]> = {};
     for (const section of root.children) {
       if (!isElement(section) || section.tagName !== 'section') continue;
       const heading = section.children.find((child): child is Element => isTag(child, 'h2'));
@@ -115,6 +118,8 @@ export const sectionAnchors: HastPluginDefinition = {
         .filter((text) => text !== '')
         .join('\n\n');
 
+      sectionBlocks[id] = body.flatMap((child) => (itemsOf(child).length > 0 ? itemsOf(child) : [child])).map((child) => ctx.textContent(child as HastNode).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+
       const kind = numberedKind(title);
       if (kind) numberParts(kind, body, ctx, claim);
     }
@@ -127,6 +132,7 @@ export const sectionAnchors: HastPluginDefinition = {
 
     addAliases(frontmatter.aliases, targets, slug, file, ctx);
     frontmatter.sectionText = sectionText;
+    frontmatter.sectionBlocks = sectionBlocks;
   },
 };
 
