@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyState, formatState, hasFilters, parseState, sameState, withoutFilter } from '../../../src/lib/search/state.ts';
+import { emptyState, formatState, hasFilters, parseState, sameState, withoutFilter } from '../../../../src/lib/search/state.ts';
 
 describe('search state in the address', () => {
   it('reads words, repeated filter parameters and the sort', () => {

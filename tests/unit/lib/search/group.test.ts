@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupHits, type Hit } from '../../../src/lib/search/group.ts';
+import { groupHits, type Hit } from '../../../../src/lib/search/group.ts';
 
 const hit = (url: string, title: string, documentTitle: string, excerpt = `…${title}…`): Hit => ({ url, title, documentTitle, kind: 'Assessment', excerpt });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFacets, buildFacetTable, facetIndex, type FacetRow } from '../../../src/lib/search/facets.ts';
+import { applyFacets, buildFacetTable, facetIndex, type FacetRow } from '../../../../src/lib/search/facets.ts';
 
 const row = (kind: string, published: string | undefined, countries: string[], topics: string[]): FacetRow => ({ kind, published, countries, topics });
 

@@ -1,6 +1,7 @@
 /**
  * The section-anchors hast plugin, compiled with Sätteri as Astro compiles a page (after
- * wrap-sections): ids of headings, Key Judgments, Recommendations and tables; the permalink and
+ * wrap-sections): heading ids from front matter, numbered parts of the summary and
+ * recommendations sections (by role), tables; the permalink and
  * section-end components it places; alias targets; the section text it hands to the page; and
  * its errors. The compiled JSX is read as text.
  */
@@ -10,7 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { sectionAnchors } from '../../../src/integrations/section-anchors.ts';
 import { wrapSections } from '../../../src/integrations/wrap-sections.ts';
 
-async function compile(body: string, frontmatter: Record<string, unknown> = { slug: 'doc' }) {
+/** Front matter sections as the ingester writes them: id, title and, where it has one, role. */
+const SECTIONS = [
+  { id: 'key-judgments', title: 'Key Judgments', role: 'summary' },
+  { id: 'recommendations', title: 'Recommendations', role: 'recommendations' },
+  { id: 'outlook--2025', title: 'Outlook — 2025' },
+  { id: 'outlook--2025-1', title: 'Outlook — 2025' },
+];
+
+async function compile(body: string, frontmatter: Record<string, unknown> = { slug: 'doc', sections: SECTIONS }) {
   const data = { astro: { frontmatter: { ...frontmatter }, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } };
   const result = await mdxToJs(body, {
     hastPlugins: [wrapSections, sectionAnchors],
@@ -52,7 +61,7 @@ Text with a table.
 `;
 
 describe('section-anchors', () => {
-  it('gives headings the ids Astro would, and numbers Key Judgments (paragraphs and items) and Recommendations (items)', async () => {
+  it('gives headings the front matter ids, and numbers the summary (paragraphs and items) and recommendations (items)', async () => {
     const { code } = await compile(BODY);
     expect([...code.matchAll(/_components\.h2, \{ id: "([^"]+)"/g)].map((m) => m[1])).toEqual([
       'key-judgments',
@@ -101,29 +110,52 @@ describe('section-anchors', () => {
     });
   });
 
-  it('numbers the paragraphs of a Recommendations section that has no list', async () => {
-    const { code } = await compile('## Policy Recommendations\n\nEngage Seoul.\n\nWatch Moscow.\n');
+  it('numbers the paragraphs of a recommendations section that has no list', async () => {
+    const sections = [{ id: 'policy-recommendations', title: 'Policy Recommendations', role: 'recommendations' }];
+    const { code } = await compile('## Policy Recommendations\n\nEngage Seoul.\n\nWatch Moscow.\n', { slug: 'doc', sections });
     expect([...code.matchAll(/_components\.p, \{ id: "([^"]+)"/g)].map((m) => m[1])).toEqual(['rec-1', 'rec-2']);
   });
 
+  it('numbers a summary by its role, whatever its heading says, and marks the section with the role', async () => {
+    for (const [heading, id] of [['Key Judgements', 'key-judgements'], ['1. Key Judgments', '1-key-judgments'], ['Bottom Line Up Front', 'bottom-line-up-front']]) {
+      const { code } = await compile(`## ${heading}\n\nOne.\n\nTwo.\n`, { slug: 'doc', sections: [{ id, title: heading, role: 'summary' }] });
+      expect([...code.matchAll(/_components\.p, \{ id: "([^"]+)"/g)].map((m) => m[1])).toEqual(['kj-1', 'kj-2']);
+      expect(code).toContain(`_components.section, { className: "doc-section", "data-role": "summary", children: [_jsx(_components.h2, { id: "${id}"`);
+    }
+  });
+
+  it('leaves a section without a role as prose, even when its heading mentions recommendations', async () => {
+    const sections = [{ id: 'reviewing-the-commissions-recommendations', title: "Reviewing the Commission's Recommendations" }];
+    const { code } = await compile("## Reviewing the Commission's Recommendations\n\n1. First.\n2. Second.\n", { slug: 'doc', sections });
+    expect(code).not.toMatch(/id: "(?:rec|kj)-\d+"/);
+    expect(code).not.toContain('data-role');
+  });
+
+  it('fails naming the file when the body and the front matter have different numbers of sections', async () => {
+    await expect(compile('## One\n\nText.\n\n## Two\n\nText.\n', { slug: 'doc', sections: [{ id: 'one', title: 'One' }] })).rejects.toThrow(
+      'content/assessments/doc.mdx: the body has 2 ## headings but front matter lists 1 sections.',
+    );
+  });
+
   it('puts an alias target at the start of the element that has the new id, or just before a table', async () => {
-    const { code } = await compile(BODY, { slug: 'doc', aliases: { outlook: 'outlook--2025', 'rec-9': 'rec-2', 'table-budget': 'table-defense-budget' } });
+    const { code } = await compile(BODY, { slug: 'doc', sections: SECTIONS, aliases: { outlook: 'outlook--2025', 'rec-9': 'rec-2', 'table-budget': 'table-defense-budget' } });
     expect(code).toContain('_components.h2, { id: "outlook--2025", children: [_jsx(_components.span, { id: "outlook", className: "alias-target", "data-alias-for": "outlook--2025" }), "Outlook — 2025"] }');
     expect(code).toContain('_components.li, { id: "rec-2", children: [_jsx(_components.span, { id: "rec-9", className: "alias-target", "data-alias-for": "rec-2" }), "Do another."');
     expect(code).toMatch(/_jsx\(_components\.span, \{ id: "table-budget", className: "alias-target", "data-alias-for": "table-defense-budget" \}\), (?:"\\n", )?_jsx\(DataTable, \{ id: "doc\/defense-budget" \}\)/);
   });
 
   it('refuses an alias to a missing id, or one that hides a current id, naming the file', async () => {
-    await expect(compile(BODY, { slug: 'doc', aliases: { old: 'nowhere' } })).rejects.toThrow(
+    await expect(compile(BODY, { slug: 'doc', sections: SECTIONS, aliases: { old: 'nowhere' } })).rejects.toThrow(
       'doc: the alias old -> nowhere points at an id this page does not have. In the front matter of content/assessments/doc.mdx, point each alias at a current id: #key-judgments, #kj-1,',
     );
-    await expect(compile(BODY, { slug: 'doc', aliases: { 'kj-1': 'kj-2' } })).rejects.toThrow(
+    await expect(compile(BODY, { slug: 'doc', sections: SECTIONS, aliases: { 'kj-1': 'kj-2' } })).rejects.toThrow(
       'doc: #kj-1 is still an id of the page, so an alias for it would never apply. Remove that alias from the front matter of content/assessments/doc.mdx.',
     );
   });
 
   it('refuses a heading whose id collides with a numbered part', async () => {
-    await expect(compile('## Key Judgments\n\nOne.\n\n## KJ 1\n\nText.\n')).rejects.toThrow(
+    const sections = [{ id: 'key-judgments', title: 'Key Judgments', role: 'summary' }, { id: 'kj-1', title: 'KJ 1' }];
+    await expect(compile('## Key Judgments\n\nOne.\n\n## KJ 1\n\nText.\n', { slug: 'doc', sections })).rejects.toThrow(
       'content/assessments/doc.mdx: two parts of the page would both have the id "kj-1". Rename the heading or table that produces it.',
     );
   });

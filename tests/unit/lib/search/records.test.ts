@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resultIds } from '../../../src/integrations/pagefind.ts';
-import { applyFacets, buildFacetTable, facetIndex } from '../../../src/lib/search/facets.ts';
-import { documentRecords, INDEX_OPTIONS, RecordError, type SearchDocument } from '../../../src/lib/search/records.ts';
-import { openBundle, type NodeSearch } from '../../site/support/pagefind.ts';
+import { resultIds } from '../../../../src/integrations/pagefind.ts';
+import { applyFacets, buildFacetTable, facetIndex } from '../../../../src/lib/search/facets.ts';
+import { documentRecords, INDEX_OPTIONS, RecordError, type SearchDocument } from '../../../../src/lib/search/records.ts';
+import { openBundle, type NodeSearch } from '../../../site/support/pagefind.ts';
 
 const page = readFileSync(new URL('./fixtures/page.html', import.meta.url), 'utf8');
 const FILE = 'dist/assessments/zebra-accord/index.html';
@@ -25,7 +25,7 @@ const doc: SearchDocument = {
   countries: ['Japan', 'China'],
   topics: ['Trade', 'Alliances'],
   sections: [
-    { id: 'key-judgments', title: 'Key Judgments', countries: ['Japan'], topics: ['Alliances'] },
+    { id: 'key-judgments', title: 'Key Judgments', role: 'summary', countries: ['Japan'], topics: ['Alliances'] },
     { id: 'trade-flows', title: 'Trade Flows', countries: ['China'], topics: ['Trade', 'Sanctions'] },
     { id: 'empty', title: 'Lonely Heading', countries: [], topics: [] },
   ],
@@ -74,9 +74,23 @@ describe('documentRecords', () => {
     expect(trade).not.toContain('data-pagefind-filter="country"');
   });
 
-  it('weighs Key Judgments above other sections', () => {
+  it('weighs the summary section above other sections', () => {
     expect(records()[1]!.html).toContain('<main data-pagefind-body data-pagefind-weight="2">');
     expect(records()[2]!.html).toContain('<main data-pagefind-body>');
+  });
+
+  it('weighs by role, not by heading: a trade section marked summary weighs 2, notes weigh 0.5, a "Key Judgments" title without the role 1', () => {
+    const sections = [
+      { ...doc.sections[0]!, role: undefined },
+      { ...doc.sections[1]!, role: 'summary' as const },
+      { ...doc.sections[2]!, role: 'notes' as const },
+    ];
+    const html = documentRecords(page, { ...doc, sections }, '/assessments/zebra-accord/', FILE).map((record) => /<main[^>]*>/.exec(record.html)![0]);
+    expect(html.slice(1)).toEqual([
+      '<main data-pagefind-body>',
+      '<main data-pagefind-body data-pagefind-weight="2">',
+      '<main data-pagefind-body data-pagefind-weight="0.5">',
+    ]);
   });
 
   it('keeps escaped source text escaped', () => {
