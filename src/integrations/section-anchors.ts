@@ -34,6 +34,8 @@ interface Frontmatter {
   sections?: unknown;
   aliases?: unknown;
   sectionText?: Record<string, string>;
+  /** Each section's paragraphs and list items as plain text, for "What changed" (src/data/revisions.ts). */
+  sectionBlocks?: Record<string, string[]>;
 }
 
 /** What this plugin reads of one front matter section. */
@@ -130,6 +132,7 @@ export const sectionAnchors: HastPluginDefinition = {
     }
 
     const sectionText: Record<string, string> = {};
+    const sectionBlocks: Record<string, string[]> = {};
     for (const [index, { section, heading }] of wrappers.entries()) {
       const { id, role } = matter[index]!;
       ctx.setProperty(heading as HastNode, 'id', id);
@@ -146,6 +149,8 @@ export const sectionAnchors: HastPluginDefinition = {
         .filter((text) => text !== '')
         .join('\n\n');
 
+      sectionBlocks[id] = body.flatMap((child) => (itemsOf(child).length > 0 ? itemsOf(child) : [child])).map((child) => ctx.textContent(child as HastNode).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+
       const kind = numberedKind(role);
       if (kind) numberParts(kind, body, ctx, claim);
     }
@@ -158,6 +163,7 @@ export const sectionAnchors: HastPluginDefinition = {
 
     addAliases(frontmatter.aliases, targets, slug, file, ctx);
     frontmatter.sectionText = sectionText;
+    frontmatter.sectionBlocks = sectionBlocks;
   },
 };
 
