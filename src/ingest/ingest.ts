@@ -25,7 +25,7 @@ import { parseBlocks } from './parse.ts';
 import type { Note } from './report.ts';
 import { serializeBody } from './serialize.ts';
 import { buildTable, serializeTable, type DerivedCaption } from './tables.ts';
-import { reflowSource, sourceLine } from './reflow.ts';
+import { reflowSource, sourceLine, type Join } from './reflow.ts';
 import { documentNotes, toMdast } from './toMdast.ts';
 import { findUpdateTarget, type PageSummary, type UpdateTarget } from './updates.ts';
 
@@ -91,8 +91,8 @@ export interface PlannedDocument {
   fixes: Fix[];
   /** Source lines left out of the page: furniture whose content is in front matter, page headers and footers. */
   furniture: number[];
-  /** Source lines joined to the line before them (a hard-wrapped source); `hyphen` when a line-end hyphen was dropped. */
-  joins: readonly { readonly line: number; readonly hyphen: boolean }[];
+  /** Source lines joined to the line before them (a hard-wrapped source, see reflow.ts). */
+  joins: readonly Join[];
   /** The published page this source is a newer version of, when it is one. */
   updateOf?: UpdateTarget | undefined;
 }
@@ -159,9 +159,10 @@ export function ingestSource(input: IngestInput): IngestResult {
   if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
   const wordless = sectionWithoutWords(doc.sections);
   if (wordless !== undefined) return { ok: false, reason: wordless, report: [...report, ...notes.map(toEntry)] };
-  const summary = summaryOf(doc, notes);
   const endnotes = documentNotes(doc);
   notes.push(...endnotes.notes);
+  // A card or search result cannot follow a note link: the summary reads without its markers.
+  const summary = endnotes.references.reduce((text, reference) => text.replace(reference.text, ''), summaryOf(doc, notes));
 
   const sourceSha256 = sha256(input.bytes);
   const { facts } = doc;

@@ -44,8 +44,15 @@ export interface Reflowed {
   readonly notes: readonly Note[];
   /** Source lines removed as page furniture, ascending. */
   readonly removed: readonly number[];
-  /** Source lines joined to the line before them, ascending; `hyphen` when a line-end hyphen was dropped. */
-  readonly joins: readonly { readonly line: number; readonly hyphen: boolean }[];
+  /** Source lines joined to the line before them, ascending. */
+  readonly joins: readonly Join[];
+}
+
+/** A source line joined to the text before it: with `glue` between, the line-end hyphen before it dropped or not. */
+export interface Join {
+  readonly line: number;
+  readonly glue: '' | ' ';
+  readonly dropHyphen: boolean;
 }
 
 export interface ReflowOptions {
@@ -225,7 +232,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
   const notes: Note[] = [];
   const furniture = findFurniture(source);
   const removed = [...furniture.keys()].sort((a, b) => a - b).map((index) => index + 1);
-  const joins: { line: number; hyphen: boolean }[] = [];
+  const joins: Join[] = [];
   for (const [index, reason] of [...furniture].sort(([a], [b]) => a - b)) {
     notes.push({ line: index + 1, message: `removed ${reason} "${source[index]!.replace(/\f/g, '').trim()}"` });
   }
@@ -265,7 +272,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
     if (previous !== undefined && join) {
       const hyphen = /(\p{L}+)-$/u.exec(previous.text);
       const right = /^\p{L}+/u.exec(line)?.[0];
-      let glue = ' ';
+      let glue: Join['glue'] = ' ';
       let dropped = false;
       let message = 'joined to the previous line (hard-wrapped paragraph)';
       if (removedSince) message = 'joined to the paragraph before the page footer or header (the paragraph continues)';
@@ -285,7 +292,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
       previous.text += glue + line;
       previous.parts.push({ start, line: lineNo });
       notes.push({ line: lineNo, message });
-      joins.push({ line: lineNo, hyphen: dropped });
+      joins.push({ line: lineNo, glue, dropHyphen: dropped });
     } else {
       if (previous !== undefined && (blankSince || removedSince)) out.push({ text: '', parts: [{ start: 0, line: lineNo - 1 }], shape: 'blank' });
       out.push({ text: line, parts: [{ start: 0, line: lineNo }], shape });
