@@ -16,8 +16,8 @@ import { sha256 } from './frontmatter.ts';
 import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
 import { acquireLock } from './lock.ts';
-import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, recover, takenSlugs, writeDocument } from './store.ts';
-import { keepEditorChart, serializeTable } from './tables.ts';
+import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, readManifest, recover, takenSlugs, writeDocument } from './store.ts';
+import { keepEditorCaption, keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
 const KIND_OPTION = `--kind ${KINDS.join('|')}`;
@@ -207,9 +207,18 @@ function ingestAll(
       continue;
     }
     for (const note of verdict.notes) io.err(`${file}: ${note.startsWith('replaced') ? 'WARNING: ' : 'note: '}${note}`);
-    // An editor's chart (or "chart": null) survives a re-run; --force puts the proposal back.
+    // An editor's chart (or "chart": null), title and caption survive a re-run; --force puts the
+    // ingester's back.
+    const derived = readManifest(root, doc.slug)?.captions;
     for (const table of doc.tables) {
-      const kept = keepEditorChart(table.data, readExistingTable(root, doc.slug, table.id));
+      const existing = readExistingTable(root, doc.slug, table.id);
+      const captioned = keepEditorCaption(table.data, existing, derived?.[`tables/${doc.slug}/${table.id}.json`], values.force === true);
+      for (const message of captioned.messages) io.out(`${file}:${table.data.line}: table "${table.id}": ${message}`);
+      if (captioned.data !== table.data) {
+        table.data = captioned.data;
+        table.text = serializeTable(captioned.data);
+      }
+      const kept = keepEditorChart(table.data, existing);
       if (kept.message === undefined) continue;
       if (values.force && kept.data !== table.data) {
         io.out(`${file}:${table.data.line}: table "${table.id}": replaced the chart of the existing data file with the proposal (--force)`);

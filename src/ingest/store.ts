@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { kindSchema } from '../lib/kinds.ts';
 import { readExistingMdx, sha256 } from './frontmatter.ts';
 import type { PlannedDocument, Previous } from './ingest.ts';
+import type { DerivedCaption } from './tables.ts';
 import type { PageSummary } from './updates.ts';
 
 export const STAGING = '.ingest-staging';
@@ -64,23 +65,28 @@ export interface Manifest {
   source: string;
   /** `tables/<slug>/<id>.json` -> digest of the file as generated (see tableDigest). */
   files: Record<string, string>;
+  /** `tables/<slug>/<id>.json` -> the title and caption the ingester derived, to tell an editor's from them. */
+  captions?: Record<string, DerivedCaption>;
 }
 
 export function readManifest(root: string, slug: string): Manifest | undefined {
   const data = parseJson(readText(paths(root, slug).manifest)) as Partial<Manifest> | undefined;
   if (!data || typeof data.source !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
-  return { source: data.source, files: data.files };
+  const captions = typeof data.captions === 'object' && data.captions !== null ? data.captions : undefined;
+  return { source: data.source, files: data.files, ...(captions ? { captions } : {}) };
 }
 
 /**
- * A table file's digest, its chart left out (an editor's chart is kept by keepEditorChart, not
- * refused) and its layout ignored (re-indenting is not an edit). Undefined when it is not JSON.
+ * A table file's digest, its chart, title and caption left out (an editor's are kept by
+ * keepEditorChart and keepEditorCaption, not refused) and its layout ignored (re-indenting is not
+ * an edit). Undefined when it is not JSON. `legacy`: the digest manifests recorded before titles
+ * and captions were kept, which left out only the chart.
  */
-export function tableDigest(text: string): string | undefined {
+export function tableDigest(text: string, legacy = false): string | undefined {
   const data = parseJson(text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const { chart: _chart, ...rest } = data as Record<string, unknown>;
-  return sha256(JSON.stringify(rest));
+  const { chart: _chart, title, caption, ...rest } = data as Record<string, unknown>;
+  return sha256(JSON.stringify(legacy ? { title, caption, ...rest } : rest));
 }
 
 function manifestText(doc: PlannedDocument, name: string): string {
@@ -88,7 +94,9 @@ function manifestText(doc: PlannedDocument, name: string): string {
   for (const table of [...doc.tables].sort((a, b) => a.id.localeCompare(b.id))) {
     files[`tables/${doc.slug}/${table.id}.json`] = tableDigest(table.text)!;
   }
-  return `${JSON.stringify({ source: name, files } satisfies Manifest, null, 2)}\n`;
+  const captions: Record<string, DerivedCaption> = {};
+  for (const table of [...doc.tables].sort((a, b) => a.id.localeCompare(b.id))) captions[`tables/${doc.slug}/${table.id}.json`] = table.derived;
+  return `${JSON.stringify({ source: name, files, captions } satisfies Manifest, null, 2)}\n`;
 }
 
 function previousOf(file: string, matter: Record<string, unknown>): Previous & { file: string } {
@@ -183,7 +191,7 @@ function editedTables(root: string, doc: PlannedDocument, manifest: Manifest | u
     const digest = tableDigest(readText(file) ?? '');
     const recorded = manifest?.files[`tables/${doc.slug}/${name}`];
     if (recorded !== undefined) {
-      if (digest !== recorded) edited.push(file);
+      if (digest !== recorded && tableDigest(readText(file) ?? '', true) !== recorded) edited.push(file);
     } else if (digest === undefined) {
       edited.push(file);
     } else if (manifest === undefined && sameSource) {

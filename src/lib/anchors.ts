@@ -40,3 +40,10 @@ export function tableAnchorId(tableId: string): string {
 export const PERMALINK_CLASS = 'permalink-anchor';
 export const ALIAS_CLASS = 'alias-target';
 export const ALIAS_FOR = 'data-alias-for';
+
+/**
+ * The class of an element on a current page that stands in for a section an earlier version had
+ * and this one removed (src/components/RemovedSections.astro): its id is still published, and it
+ * leads to the "What changed" entry that says so.
+ */
+export const REMOVED_CLASS = 'removed-anchor';

@@ -98,3 +98,21 @@ export function tableDownloadHref(tableId: string, format: 'csv' | 'json'): stri
 export function searchHref(query = ''): string {
   return href(`search/${query}`);
 }
+
+/** An earlier version of a document, kept as published (src/pages/assessments/[slug]/v/[n].astro). */
+export function versionHref(slug: string, version: number): string {
+  return href(`assessments/${slug}/v/${version}/`);
+}
+
+/**
+ * "What changed" for a document: every pair of consecutive versions, or with `version` only
+ * the change from version - 1 to version (src/pages/assessments/[slug]/changes/).
+ */
+export function changesHref(slug: string, version?: number): string {
+  return href(version === undefined ? `assessments/${slug}/changes/` : `assessments/${slug}/changes/${version}/`);
+}
+
+/** The id of a section's entry on a change page, from the section's id in either version. */
+export function changeEntryAnchor(sectionId: string): string {
+  return `change-${sectionId}`;
+}
