@@ -18,7 +18,10 @@ export interface CiteInput {
   identifier?: string | undefined;
   /** Stated "Updated" date: used when no publication date is stated. */
   updated?: Date | undefined;
-  /** The document's stable absolute URL, without query or fragment. */
+  /**
+   * The document's stable absolute URL, without query or fragment; a site-root path
+   * ("/assessments/x/") when the build has no site address (SITE_URL), so no guessed host is printed.
+   */
   url: string;
   /** Only from the source; never invented. */
   published?: Date | undefined;
@@ -113,17 +116,21 @@ function citedDate(input: CiteInput): Date | undefined {
   return undefined;
 }
 
+/** Stands in for the unknown host while a site-root path is cleaned; never appears in a citation. */
+const NO_HOST = 'https://no-host.invalid';
+
 function stableUrl(input: CiteInput): string {
+  const rootPath = input.url.startsWith('/') && !input.url.startsWith('//');
   let url: URL;
   try {
-    url = new URL(input.url);
+    url = new URL(input.url, rootPath ? NO_HOST : undefined);
   } catch {
-    throw new Error(`cite: "${input.url}" is not an absolute URL; pass the page's full address (site URL + path).`);
+    throw new Error(`cite: "${input.url}" is not an absolute URL or a path from the site root; pass the page's full address (site URL + path).`);
   }
   // Citations carry the stable address only: no search highlight or other transient parameters.
   url.search = '';
   url.hash = input.section ? input.section.id : '';
-  return url.href;
+  return rootPath ? url.href.slice(NO_HOST.length) : url.href;
 }
 
 function finish(style: CitationStyle, label: string, parts: CitationPart[]): Citation {

@@ -71,11 +71,11 @@ describe('copy buttons', () => {
     }
   });
 
-  it('Copy preview link copies the section\'s share page, which previews and leads to the section', async () => {
+  it('Copy link with preview copies the section\'s share page, which previews and leads to the section', async () => {
     const { context, page } = await session();
     try {
       await page.goto(site.server.url + ASSESSMENT);
-      await page.getByRole('button', { name: 'Copy preview link to section: Recommendations' }).click();
+      await page.getByRole('button', { name: 'Copy link with preview to section: Recommendations' }).click();
       const shareUrl = `${site.server.url}s/russia-north-korea-security-alliance/recommendations/`;
       await expect.poll(() => clipboard(page)).toBe(shareUrl);
       await page.goto(shareUrl);

@@ -192,10 +192,14 @@ describe('document pages', () => {
       expect(sections).toHaveLength(byTag(body, 'h2').length);
     });
 
-    it('opens with a boxed summary or Key Judgments', () => {
+    it('opens with a boxed summary or Key Judgments, or a lede that the summary would only repeat', () => {
       const keyJudgments = first(body, (element) => element.tagName === 'h2' && attr(element, 'id') === 'key-judgments');
       const summary = first(main, (element) => hasClass(element, 'summary-box'));
-      expect(Boolean(keyJudgments) !== Boolean(summary), 'exactly one of the two').toBe(true);
+      const lede = body.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'p');
+      const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const description = attr(byTag(page.document, 'meta').find((m) => attr(m, 'name') === 'description')!, 'content') ?? '';
+      const repeated = !keyJudgments && !summary && lede !== undefined && bare(visibleText(lede)).startsWith(bare(description));
+      expect(Boolean(keyJudgments) !== Boolean(summary) || repeated, 'exactly one of the two, or a lede the summary repeats').toBe(true);
     });
 
     it('renders tables with a caption, header scopes and a focusable labelled scroll region', () => {

@@ -40,14 +40,27 @@ describe('citations (fixtures)', () => {
   });
 });
 
+describe('a build without a site address', () => {
+  const base = toInput(cases[0]!.input);
+
+  it('cites the path from the site root, with no host', () => {
+    for (const style of [chicago, apa, mla]) {
+      const text = style({ ...base, url: '/atlas/assessments/x/?q=1', section: { id: 'scope', title: 'Scope' } }).text;
+      expect(text).toContain('/atlas/assessments/x/#scope');
+      expect(text).not.toMatch(/https?:|no-host|localhost/);
+    }
+  });
+});
+
 describe('bad input fails clearly', () => {
   const base = toInput(cases[0]!.input);
 
   it('a relative URL', () => {
-    expect(() => chicago({ ...base, url: '/assessments/x/' })).toThrow(
-      'cite: "/assessments/x/" is not an absolute URL; pass the page\'s full address (site URL + path).',
+    expect(() => chicago({ ...base, url: 'assessments/x/' })).toThrow(
+      'cite: "assessments/x/" is not an absolute URL or a path from the site root; pass the page\'s full address (site URL + path).',
     );
   });
+
 
   it('an invalid date', () => {
     expect(() => apa({ ...base, published: new Date('not a date') })).toThrow('cite: "published" is not a valid date.');
