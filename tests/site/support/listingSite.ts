@@ -1,7 +1,7 @@
 /**
  * A fixture site with enough documents to paginate every listing: the fixture site's seed plus
  * `count` documents ingested with the real ingester from variations of report-shaped sources
- * (a CRS In Focus brief, a think-tank report with a byline, a UK assessment, a BLUF brief, a
+ * (a CRS In Focus brief, a UK assessment with classification banners, a UK assessment, a BLUF brief, a
  * report with a number and a table, a brief with three country tables), each
  * with its own title and date, a few undated. The sources are written to the site's root and
  * ingested in one command, as an editor would.
@@ -34,10 +34,11 @@ const TEMPLATES: Template[] = [
     identifier: { line: '(IF12760)', write: (i) => `(IF${12760 + i})` },
     date: { line: 'Updated September 18, 2026', write: (d, m, y) => `Updated ${m} ${d}, ${y}` },
   },
+  // (Not the think-tank report: its two summary sections both claim the id kj-1, which the build refuses.)
   {
-    fixture: 'think-tank-report',
-    title: 'Deterrence Under Strain: Allied Missile Defense Spending in Northeast Asia',
-    date: { line: 'Published March 4, 2026', write: (d, m, y) => `Published ${m} ${d}, ${y}` },
+    fixture: 'uk-banners',
+    title: 'Russia and the Arctic: Assessment of Military Posture to 2030',
+    date: { line: 'Date: 12 June 2026', write: (d, m, y) => `Date: ${d} ${m} ${y}` },
   },
   {
     fixture: 'uk-key-judgements',
