@@ -34,8 +34,9 @@ interface Section {
 interface Doc {
   slug: string;
   title: string;
-  published?: Date;
-  updated?: Date;
+  /** ISO days, as the ingester writes them (quoted). */
+  published?: string;
+  updated?: string;
   countries: string[];
   topics: string[];
   sections: Section[];
@@ -69,7 +70,8 @@ beforeAll(async () => {
 afterAll(() => fixture?.remove());
 
 const byTitle = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const dateOf = (doc: Doc) => Math.max(doc.published?.getTime() ?? -Infinity, doc.updated?.getTime() ?? -Infinity);
+const time = (day: string | undefined) => (day === undefined ? -Infinity : new Date(`${day}T00:00:00Z`).getTime());
+const dateOf = (doc: Doc) => Math.max(time(doc.published), time(doc.updated));
 /** Newest first by the latest stated date (undated documents, at -Infinity, last), then by title, then slug. */
 function listingOrder(a: Doc, b: Doc): number {
   const [x, y] = [dateOf(a), dateOf(b)];
