@@ -59,14 +59,19 @@ describe.each(kinds)('$kind hubs', ({ kind, field, names }) => {
       doc.sections.filter((section) => (section[field] ?? []).includes(id)).map((section) => `${BASE}assessments/${doc.slug}/#${section.id}`),
     );
     // The sections list; a country hub's "rows in tables" (CountryTableRows) follows it with links of its own.
-    const tableRows = new Set(elements(main(page)).filter((element) => hasClass(element, 'country-table-rows')).flatMap((element) => byTag(element, 'li')));
-    const items = byTag(main(page), 'li').filter((li) => !tableRows.has(li)).filter((li) => byTag(li, 'a').some((a) => attr(a, 'href')!.includes('#')) && !hasClass(li, 'hub-doc'));
+    const items = byTag(main(page), 'li').filter((li) => byTag(li, 'a').some((a) => attr(a, 'href')!.includes('#')) && !hasClass(li, 'hub-doc'));
     expect(items.map((li) => attr(byTag(li, 'a')[0]!, 'href'))).toEqual(expect.arrayContaining(expected));
     expect(items).toHaveLength(expected.length);
-    for (const li of items) {
+    // Under each document the first few sections carry an excerpt; the rest are folded, by title.
+    const folded = new Set(byTag(main(page), 'details').flatMap((details) => byTag(details, 'li')));
+    for (const li of items.filter((item) => !folded.has(item))) {
       const excerpt = first(li, (element) => hasClass(element, 'excerpt'));
       expect(excerpt && visibleText(excerpt).length, `excerpt under ${attr(byTag(li, 'a')[0]!, 'href')}`).toBeGreaterThan(20);
       expect(visibleText(excerpt!).length).toBeLessThanOrEqual(240);
+    }
+    for (const card of byTag(main(page), 'li').filter((li) => hasClass(li, 'hub-doc'))) {
+      const own = byTag(card, 'li').filter((li) => items.includes(li));
+      expect(own.filter((li) => !folded.has(li)).length).toBe(Math.min(3, own.length));
     }
     // Only documents that concern it: no menu of every page.
     const documentLinks = hrefs(main(page)).filter((href) => href.startsWith(`${BASE}assessments/`) && !href.includes('#'));

@@ -109,8 +109,8 @@ function dataTables(page: Page): { table: Element; links: string[]; figure: Elem
 const withTables = pages.filter((page) => dataTables(page).length > 0);
 
 describe('pages that show tables', () => {
-  it('include every document page with tables, and /data/', () => {
-    const expected = [...new Set(tables.map(({ id }) => `assessments/${id.split('/')[0]}/index.html`)), 'data/index.html'];
+  it('include every document page with tables', () => {
+    const expected = [...new Set(tables.map(({ id }) => `assessments/${id.split('/')[0]}/index.html`))];
     expect(withTables.map((page) => page.file)).toEqual(expect.arrayContaining(expected));
   });
 
@@ -189,17 +189,24 @@ describe('/data/', () => {
   const page = loadPage('data/index.html');
   const main = first(page.document, (element) => element.tagName === 'main')!;
 
-  it('shows every table, each under its title with a deep link to its source section', () => {
-    const entries = byTag(main, 'article').filter((article) => hasClass(article, 'data-entry'));
+  it('lists every table by its title, linked to the table on its page, with its document, source section and downloads', () => {
+    const entries = byTag(main, 'li').filter((li) => hasClass(li, 'data-item'));
     expect(entries).toHaveLength(tables.length);
     for (const { id, data } of tables) {
-      const entry = entries.find((article) => visibleText(byTag(article, 'h3')[0]!) === data.title && byTag(article, 'a').some((a) => attr(a, 'href') === `${BASE}data/${id}.csv`));
+      const entry = entries.find((li) => visibleText(byTag(li, 'a')[0]!) === data.title && byTag(li, 'a').some((a) => attr(a, 'href') === `${BASE}data/${id}.csv`));
       expect(entry, id).toBeDefined();
       const slug = id.split('/')[0]!;
-      expect(byTag(entry!, 'a').map((a) => attr(a, 'href'))).toContain(`${BASE}assessments/${slug}/#${data.section}`);
-      expect(byTag(entry!, 'table')).toHaveLength(1);
-      expect(byTag(entry!, 'figure')).toHaveLength(data.chart ? 1 : 0);
+      const links = byTag(entry!, 'a').map((a) => attr(a, 'href')!);
+      expect(links).toEqual(expect.arrayContaining([`${BASE}assessments/${slug}/#${data.section}`, `${BASE}assessments/${slug}/`, `${BASE}data/${id}.json`]));
+      // The table itself, with its chart, is on its document's page, where the first link leads.
+      const [path, anchor] = links[0]!.split('#');
+      const target = loadPage(fileForPath(path!)!);
+      const table = byTag(target.document, 'table').find((element) => attr(element, 'id') === anchor);
+      expect(table && visibleText(byTag(table, 'caption')[0]!), links[0]).toBe(data.caption);
+      for (const link of links.filter((href) => href.startsWith(`${BASE}data/`))) expect(fileForPath(link), link).toBeDefined();
     }
+    // Tables are not repeated here: /data/ stays small however many there are.
+    expect(byTag(main, 'table')).toHaveLength(0);
   });
 
   it('is in the main navigation', () => {
