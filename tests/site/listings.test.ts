@@ -105,7 +105,10 @@ function checkPagination(list: Page[], perPage: (page: Page) => number, max: num
     for (const href of hrefs(nav!)) expect(site.page(href), `${page.url} links to ${href}`).toBeDefined();
     const count = perPage(page);
     expect(count, page.url).toBeLessThanOrEqual(max);
-    if (index < list.length - 1) expect(count, page.url).toBeGreaterThanOrEqual(Math.min(25, max));
+    // Every page before the last one that lists entries is full. A country hub can run on past
+    // its documents, with pages that carry only more of its table rows.
+    const more = list.slice(index + 1).some((later) => perPage(later) > 0);
+    if (more) expect(count, page.url).toBeGreaterThanOrEqual(Math.min(25, max));
   });
 }
 
