@@ -11,7 +11,8 @@
  * the bytes a browser fetches for one query and the time from the last keystroke to the first
  * rendered results, next to the targets (which are for 1,000 documents).
  *
- * Options: --reuse keeps the ingested content of an earlier run of the same N (only src/ and the
+ * Options: --prepare only makes the scratch copy and ingests (no build: it needs no build lock
+ * on a shared machine); --reuse keeps the ingested content of an earlier run of the same N (only src/ and the
  * config are copied afresh, so a code change is measured on the same documents); --no-search
  * skips the browser; --twice builds a second time and compares dist/ byte for byte (the build
  * must be deterministic); --add-one then adds one document and measures the rebuild.
@@ -39,8 +40,8 @@ const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'pub
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((arg) => arg.startsWith('--')));
 for (const flag of flags) {
-  if (!['--reuse', '--no-search', '--twice', '--add-one'].includes(flag)) {
-    console.error(`bench: unknown option ${flag}; options: --reuse --no-search --twice --add-one`);
+  if (!['--prepare', '--reuse', '--no-search', '--twice', '--add-one'].includes(flag)) {
+    console.error(`bench: unknown option ${flag}; options: --prepare --reuse --no-search --twice --add-one`);
     process.exit(2);
   }
 }
@@ -336,6 +337,10 @@ async function bench(n: number): Promise<void> {
     console.log(`ingested in ${ingest.seconds.toFixed(1)} s${ingest.failed.length ? `; ${ingest.failed.length} failed:\n  ${ingest.failed.slice(0, 5).join('\n  ')}` : ''}`);
   }
   const documents = existsSync(join(site, 'content', 'assessments')) ? readdirSync(join(site, 'content', 'assessments')).length : 0;
+  if (flags.has('--prepare')) {
+    console.log(`${documents} documents in ${site}; build them with --reuse`);
+    return;
+  }
 
   const built = await build(site);
   const dist = join(site, 'dist');
