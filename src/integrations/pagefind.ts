@@ -93,13 +93,11 @@ export function pagefindIndex(): AstroIntegration {
           // build. Reading and parsing run ahead of the sending, so Pagefind is never kept waiting.
           type Records = ReturnType<typeof documentRecords>;
           const ahead: (Promise<{ file: string; records: Records }> | undefined)[] = [];
-          const read = (slug: string) => {
+          const read = async (slug: string) => {
             const file = join(out, 'assessments', slug, 'index.html');
+            const pageHtml = await readFile(file, 'utf8');
             // Hrefs without the base path: Pagefind prefixes the path it is served from.
-            return readFile(file, 'utf8').then((pageHtml) => ({
-              file,
-              records: documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`),
-            }));
+            return { file, records: documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`) };
           };
           for (let i = 0; i < slugs.length; i += 1) {
             for (let j = i; j < Math.min(i + IN_FLIGHT, slugs.length); j += 1) {
