@@ -34,6 +34,11 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  experimental: {
+    // Pages with a cacheKey (documents, share pages: src/data/pageKeys.ts) whose key and template
+    // are unchanged keep their earlier output instead of being rendered again.
+    incrementalBuild: true,
+  },
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
   // contentGuard first: a page that breaks the content rules stops the build before anything runs.
   integrations: [siteAddressNotice(), contentGuard(), mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],

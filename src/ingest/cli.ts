@@ -16,7 +16,7 @@ import { sha256 } from './frontmatter.ts';
 import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
 import { acquireLock } from './lock.ts';
-import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, readManifest, recover, takenSlugs, writeDocument } from './store.ts';
+import { checkTarget, contentDir, finish, isUntouched, readArchive, readExistingTable, readManifest, recover, takenSlugs, writeDocument } from './store.ts';
 import { keepEditorCaption, keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
@@ -154,7 +154,9 @@ function ingestAll(
     fix: !values['no-fix'],
   };
   const slugsThisRun = new Map<string, string>();
-  const pages = publishedPages(root);
+  // Read once: each file of the run looks its earlier page up in this index, not in every file.
+  const archive = readArchive(root);
+  const pages = archive.pages;
   let failed = 0;
 
   for (const file of files) {
@@ -175,12 +177,13 @@ function ingestAll(
 
     const input = resolve(io.cwd, file);
     const name = file.split(/[\\/]/).at(-1)!;
-    const previous = findPrevious(root, sha256(bytes), input);
+    const sourceSha256 = sha256(bytes);
+    const previous = archive.previous(sourceSha256, input);
     if (previous && !previous.titleProvisional && options.slug !== undefined && options.slug !== previous.slug && !values.force) {
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const taken = takenSlugs(pages, sha256(bytes), slugsThisRun.keys());
+    const taken = takenSlugs(pages, sourceSha256, slugsThisRun.keys());
     const result = ingestSource({ bytes, name, options, countries, topics, previous, taken, pages });
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
@@ -237,7 +240,10 @@ function ingestAll(
     }
     slugsThisRun.set(doc.slug, file);
     const { title, identifier, published, updated } = doc.frontMatter;
-    pages.push({ slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name });
+    archive.wrote(
+      { slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name },
+      moving?.slug,
+    );
     if (moving) {
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
     }

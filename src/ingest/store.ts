@@ -104,59 +104,107 @@ function previousOf(file: string, matter: Record<string, unknown>): Previous & {
   return { file, slug: matter.slug as string, title: matter.title as string, titleProvisional: matter.titleProvisional === true, kind, matter };
 }
 
-/**
- * The page an earlier run made from this source: the page whose source has this sha256, or, when
- * `input` is a page's own copy under content/sources/ (edited there and ingested again), that page.
- */
-export function findPrevious(root: string, sourceSha256: string, input?: string): (Previous & { file: string }) | undefined {
-  const dir = join(contentDir(root), 'assessments');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
-  } catch {
-    return undefined;
-  }
-  const copy = input === undefined ? undefined : relative(join(contentDir(root), 'sources'), resolve(input));
-  let byCopy: (Previous & { file: string }) | undefined;
-  for (const name of names) {
-    const file = join(dir, name);
-    const { matter } = readExistingMdx(readText(file) ?? '');
-    if (typeof matter?.slug !== 'string' || typeof matter.title !== 'string') continue;
-    const source = matter.source as { sha256?: unknown } | undefined;
-    if (source?.sha256 === sourceSha256) return previousOf(file, matter);
-    if (copy === `${matter.slug}.txt`) byCopy = previousOf(file, matter);
-  }
-  return byCopy;
-}
-
 const isoDay = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined);
 
 /**
- * Every page's slug, source and stated facts, read once per run: the slugs other sources hold
- * (so a new slug avoids them) and the pages a newer version of a source would update.
+ * The pages already published, read once per run: every page's slug, source and stated facts
+ * (the slugs other sources hold, so a new slug avoids them, and the pages a newer version of a
+ * source would update), and an index to find the page an earlier run made from a source. A run
+ * of many files asks it once per file; reading every page again each time would make a run's
+ * cost grow with the square of the archive.
  */
-export function publishedPages(root: string): PageSummary[] {
+export interface Archive {
+  pages: PageSummary[];
+  /**
+   * The page an earlier run made from this source: the page whose source has this sha256, or,
+   * when `input` is a page's own copy under content/sources/ (edited there and ingested again),
+   * that page.
+   */
+  previous(sourceSha256: string, input?: string): (Previous & { file: string }) | undefined;
+  /** Records a page this run wrote (and the one it retired), so later files of the run see it. */
+  wrote(page: PageSummary, retired?: string | undefined): void;
+}
+
+export function readArchive(root: string): Archive {
   const dir = join(contentDir(root), 'assessments');
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
   } catch {
-    return [];
+    names = [];
   }
-  return names.map((name) => {
+  // By source digest and by the slug the front matter gives: file names, kept in name order.
+  const bySha = new Map<string, Set<string>>();
+  const bySlug = new Map<string, Set<string>>();
+  const add = (index: Map<string, Set<string>>, key: string, name: string) => index.set(key, (index.get(key) ?? new Set()).add(name));
+  const pages = names.flatMap((name): PageSummary[] => {
     const { matter } = readExistingMdx(readText(join(dir, name)) ?? '');
     const source = matter?.source as { sha256?: unknown } | undefined;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    return {
-      slug: name.slice(0, -'.mdx'.length),
-      sourceSha256: text(source?.sha256) ?? '',
-      title: text(matter?.title) ?? '',
-      identifier: text(matter?.identifier) ?? text(matter?.reference),
-      published: isoDay(matter?.published),
-      updated: isoDay(matter?.updated),
-      sourceName: readManifest(root, name.slice(0, -'.mdx'.length))?.source,
-    };
+    if (typeof matter?.slug === 'string' && typeof matter.title === 'string') {
+      if (typeof source?.sha256 === 'string') add(bySha, source.sha256, name);
+      add(bySlug, matter.slug, name);
+    }
+    return [
+      {
+        slug: name.slice(0, -'.mdx'.length),
+        sourceSha256: text(source?.sha256) ?? '',
+        title: text(matter?.title) ?? '',
+        identifier: text(matter?.identifier) ?? text(matter?.reference),
+        published: isoDay(matter?.published),
+        updated: isoDay(matter?.updated),
+        sourceName: readManifest(root, name.slice(0, -'.mdx'.length))?.source,
+      },
+    ];
   });
+  /** The page's front matter as it is now (a page of this run was written since the index was read). */
+  const read = (name: string) => {
+    const file = join(dir, name);
+    const { matter } = readExistingMdx(readText(file) ?? '');
+    return typeof matter?.slug === 'string' && typeof matter.title === 'string' ? previousOf(file, matter) : undefined;
+  };
+  const sorted = (set: Set<string> | undefined) => [...(set ?? [])].sort();
+  return {
+    pages,
+    previous(sourceSha256, input) {
+      for (const name of sorted(bySha.get(sourceSha256))) {
+        const found = read(name);
+        if (found && (found.matter as { source?: { sha256?: unknown } } | undefined)?.source?.sha256 === sourceSha256) return found;
+      }
+      const copy = input === undefined ? undefined : relative(join(contentDir(root), 'sources'), resolve(input));
+      if (copy === undefined || !copy.endsWith('.txt')) return undefined;
+      // The last page (in name order) whose slug the copy is named after.
+      for (const name of sorted(bySlug.get(copy.slice(0, -'.txt'.length))).reverse()) {
+        const found = read(name);
+        if (found && `${found.slug}.txt` === copy) return found;
+      }
+      return undefined;
+    },
+    wrote(page, retired) {
+      const name = `${page.slug}.mdx`;
+      if (retired !== undefined && retired !== page.slug) {
+        for (const index of [bySha, bySlug]) for (const set of index.values()) set.delete(`${retired}.mdx`);
+        const at = pages.findIndex((other) => other.slug === retired);
+        if (at >= 0) pages.splice(at, 1);
+      }
+      for (const index of [bySha, bySlug]) for (const set of index.values()) set.delete(name);
+      add(bySha, page.sourceSha256, name);
+      add(bySlug, page.slug, name);
+      const at = pages.findIndex((other) => other.slug === page.slug);
+      if (at >= 0) pages[at] = page;
+      else pages.push(page);
+    },
+  };
+}
+
+/** The page an earlier run made from this source (see `Archive.previous`); reads the whole archive. */
+export function findPrevious(root: string, sourceSha256: string, input?: string): (Previous & { file: string }) | undefined {
+  return readArchive(root).previous(sourceSha256, input);
+}
+
+/** Every page's slug, source and stated facts (see `Archive.pages`). */
+export function publishedPages(root: string): PageSummary[] {
+  return readArchive(root).pages;
 }
 
 /** The slugs a new page of the source with this sha256 must not take. */

@@ -23,6 +23,17 @@ export interface UpdateTarget {
 }
 
 const normal = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+// Each file of a run is compared with every published page: normalise a page's title and
+// report number once, not once per file.
+const normalised = new WeakMap<PageSummary, { title: string; identifier: string | undefined }>();
+const keysOf = (page: PageSummary) => {
+  let keys = normalised.get(page);
+  if (!keys) {
+    keys = { title: normal(page.title), identifier: page.identifier === undefined ? undefined : normal(page.identifier) };
+    normalised.set(page, keys);
+  }
+  return keys;
+};
 const day = (page: PageSummary) => {
   const toDate = (iso: string | undefined) => (iso === undefined ? undefined : new Date(`${iso}T00:00:00Z`));
   return sortDate({ published: toDate(page.published), updated: toDate(page.updated) });
@@ -31,10 +42,12 @@ const day = (page: PageSummary) => {
 export function findUpdateTarget(planned: PageSummary, existingPages: readonly PageSummary[]): UpdateTarget | undefined {
   const others = existingPages.filter((page) => page.sourceSha256 !== planned.sourceSha256);
   if (planned.identifier !== undefined) {
-    const same = others.find((page) => page.identifier !== undefined && normal(page.identifier) === normal(planned.identifier!));
+    const wanted = normal(planned.identifier);
+    const same = others.find((page) => keysOf(page).identifier === wanted);
     if (same) return { slug: same.slug, reason: `the same report number "${planned.identifier}"` };
   }
-  const sameTitle = others.filter((page) => normal(page.title) === normal(planned.title));
+  const title = normal(planned.title);
+  const sameTitle = others.filter((page) => keysOf(page).title === title);
   const plannedDay = day(planned);
   const candidates = sameTitle
     .map((page) => ({ page, at: day(page) }))

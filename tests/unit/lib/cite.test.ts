@@ -38,6 +38,17 @@ describe('citations (fixtures)', () => {
     }
     expect(apa(input).text).toContain('(n.d.)');
   });
+
+  it('without an access date (the site gives none, so builds are identical), an undated document is cited with no date at all', () => {
+    const input = { ...toInput(cases[0]!.input), accessed: undefined };
+    expect(chicago(input).text).toBe(
+      '“Strategic Implications of the Russia-North Korea Security Alliance.” Assessment Atlas. https://atlas.example.org/assessments/russia-north-korea-security-alliance/.',
+    );
+    expect(mla(input).text).toBe(
+      '“Strategic Implications of the Russia-North Korea Security Alliance.” Assessment Atlas, atlas.example.org/assessments/russia-north-korea-security-alliance/.',
+    );
+    for (const style of [chicago, apa, mla]) expect(style(input).text).not.toMatch(/Accessed|Retrieved|\b20\d\d\b/);
+  });
 });
 
 describe('a build without a site address', () => {
