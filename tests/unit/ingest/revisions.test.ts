@@ -7,6 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { isNewVersion, planVersion, revisionPage } from '../../../src/ingest/revisions.ts';
 
 const sha = (c: string) => c.repeat(64);
+/** The plan of an insert; fails the test when the version was found up to date instead. */
+function inserted(...args: Parameters<typeof planVersion>) {
+  const plan = planVersion(...args);
+  if (plan.kind !== 'insert') throw new Error(`expected an insert, got ${JSON.stringify(plan)}`);
+  return plan;
+}
 const v = (c: string, updated?: string, published?: string) => ({ sha256: sha(c), updated, published });
 
 describe('planVersion', () => {
@@ -22,7 +28,7 @@ describe('planVersion', () => {
       current: false,
       renumber: [{ from: 2, to: 3 }],
     });
-    expect(planVersion([v('a', '2026-03-04'), v('b', '2026-06-10')], v('c', '2026-09-18'), v('d', '2025-12-01')).renumber).toEqual([
+    expect(inserted([v('a', '2026-03-04'), v('b', '2026-06-10')], v('c', '2026-09-18'), v('d', '2025-12-01')).renumber).toEqual([
       { from: 2, to: 3 },
       { from: 1, to: 2 },
     ]);
@@ -34,14 +40,14 @@ describe('planVersion', () => {
   });
 
   test('without stated dates the order of ingest decides: the incoming version is current', () => {
-    expect(planVersion([v('a')], v('b'), v('c')).current).toBe(true);
+    expect(inserted([v('a')], v('b'), v('c')).current).toBe(true);
     // An undated version placed between dated ones stays; a dated newcomer goes by its date.
     expect(planVersion([v('a', '2026-01-01'), v('b')], v('c', '2026-09-01'), v('d', '2026-05-01'))).toMatchObject({ number: 3, current: false, renumber: [] });
   });
 
   test('a publication date counts when no update is stated; a tie keeps ingest order', () => {
-    expect(planVersion([], v('a', undefined, '2026-03-04'), v('b', undefined, '2026-02-01')).current).toBe(false);
-    expect(planVersion([], v('a', '2026-03-04'), v('b', '2026-03-04')).current).toBe(true);
+    expect(inserted([], v('a', undefined, '2026-03-04'), v('b', undefined, '2026-02-01')).current).toBe(false);
+    expect(inserted([], v('a', '2026-03-04'), v('b', '2026-03-04')).current).toBe(true);
   });
 
   test('the same inputs give the same plan', () => {
