@@ -45,6 +45,8 @@ export interface Previous {
   kind: Kind | undefined;
   /** The earlier page's front matter as parsed: the fields an editor added there are kept. */
   matter?: unknown;
+  /** The earlier page is the current version of the document and this source a newer one (see editorFields.ts). */
+  newVersion?: boolean | undefined;
 }
 
 export interface IngestInput {
@@ -233,7 +235,7 @@ export function ingestSource(input: IngestInput): IngestResult {
     }),
     tables: tables.map((t) => `${slug}/${t.id}`),
   };
-  const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter);
+  const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter, { newVersion: previous.newVersion });
   for (const message of kept) notes.push({ line: 0, message });
 
   // What is about to be written must pass the schemas the build checks it with.

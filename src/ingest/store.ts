@@ -18,6 +18,7 @@ import { kindSchema } from '../lib/kinds.ts';
 import { readExistingMdx, sha256 } from './frontmatter.ts';
 import type { PlannedDocument, Previous } from './ingest.ts';
 import type { DerivedCaption } from './tables.ts';
+import type { PlannedFile } from './revisions.ts';
 import type { PageSummary } from './updates.ts';
 
 export const STAGING = '.ingest-staging';
@@ -197,16 +198,6 @@ export function readArchive(root: string): Archive {
   };
 }
 
-/** The page an earlier run made from this source (see `Archive.previous`); reads the whole archive. */
-export function findPrevious(root: string, sourceSha256: string, input?: string): (Previous & { file: string }) | undefined {
-  return readArchive(root).previous(sourceSha256, input);
-}
-
-/** Every page's slug, source and stated facts (see `Archive.pages`). */
-export function publishedPages(root: string): PageSummary[] {
-  return readArchive(root).pages;
-}
-
 /** The slugs a new page of the source with this sha256 must not take. */
 export function takenSlugs(pages: readonly PageSummary[], sourceSha256: string, thisRun: Iterable<string>): Set<string> {
   return new Set([...pages.filter((page) => page.sourceSha256 !== sourceSha256).map((page) => page.slug), ...thisRun]);
@@ -334,9 +325,12 @@ function applyJournal(content: string, journal: Journal): void {
     renameSync(staged, join(content, to));
   }
   for (const file of journal.removes) rmSync(join(content, file), { force: true });
-  // A page's table folder goes once it holds nothing.
+  // A page's table folder goes once it holds nothing; so does a renumbered version's (<n>/tables, <n>).
   for (const dir of new Set(journal.removes.map((f) => dirname(join(content, f))))) {
     if (dir.startsWith(join(content, 'tables') + '/') && existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+    if (dir.startsWith(join(content, 'revisions') + '/') && dir.endsWith('/tables')) {
+      for (const empty of [dir, dirname(dir)]) if (existsSync(empty) && readdirSync(empty).length === 0) rmSync(empty, { recursive: true });
+    }
   }
 }
 
@@ -380,6 +374,8 @@ export interface WriteOptions {
   name: string;
   /** The slug of an earlier page of this source that this document replaces (provisional title). */
   retire?: string | undefined;
+  /** More files of the same switch (project-relative): the earlier versions kept under content/revisions/. */
+  alsoWrite?: readonly PlannedFile[] | undefined;
 }
 
 /**
@@ -387,17 +383,30 @@ export interface WriteOptions {
  * the document no longer has (and the retired page), as one switch: see the top of this file.
  */
 export function writeDocument(root: string, doc: PlannedDocument, options: WriteOptions): Written {
-  const content = contentDir(root);
-  const staging = join(content, STAGING);
   const p = paths(root, doc.slug);
   const planned: { file: string; data: string | Uint8Array }[] = [
+    ...(options.alsoWrite ?? []).map(({ file, data }) => ({ file: join(root, file), data })),
     { file: p.source, data: doc.source },
     ...doc.tables.map((t) => ({ file: join(p.tables, `${t.id}.json`), data: t.text })),
     { file: p.manifest, data: manifestText(doc, options.name) },
     { file: p.mdx, data: doc.mdx },
   ];
+  const keep = new Set(planned.map((f) => f.file));
+  const stale = existsSync(p.tables) ? readdirSync(p.tables).sort().map((n) => join(p.tables, n)).filter((f) => f.endsWith('.json') && !keep.has(f)) : [];
+  if (options.retire !== undefined && options.retire !== doc.slug) stale.push(...filesOf(root, options.retire));
+  return switchFiles(root, doc.slug, planned, stale);
+}
+
+/**
+ * Writes `planned` (absolute paths) and removes `remove` (absolute; a path also written is kept) as
+ * one switch of the document `slug`: see the top of this file. A file whose bytes are already on
+ * disk is left alone.
+ */
+export function switchFiles(root: string, slug: string, planned: readonly { file: string; data: string | Uint8Array }[], remove: readonly string[]): Written {
+  const content = contentDir(root);
+  const staging = join(content, STAGING);
   const result: Written = { written: [], unchanged: [], removed: [] };
-  const journal: Journal = { slug: doc.slug, moves: [], removes: [] };
+  const journal: Journal = { slug, moves: [], removes: [] };
   // A switch that failed midway still needs its staged files: never write over them.
   if (existsSync(join(staging, JOURNAL))) throw new Error('an earlier switch of this run could not be completed; fix its cause and run the ingester again, which completes it first');
   mkdirSync(staging, { recursive: true });
@@ -415,8 +424,7 @@ export function writeDocument(root: string, doc: PlannedDocument, options: Write
       result.written.push(file);
     }
     const keep = new Set(planned.map((f) => f.file));
-    const stale = existsSync(p.tables) ? readdirSync(p.tables).sort().map((n) => join(p.tables, n)).filter((f) => f.endsWith('.json') && !keep.has(f)) : [];
-    if (options.retire !== undefined && options.retire !== doc.slug) stale.push(...filesOf(root, options.retire));
+    const stale = [...new Set(remove)].filter((f) => !keep.has(f) && existsSync(f));
     journal.removes = stale.map((f) => relative(content, f));
     result.removed = stale;
     if (journal.moves.length === 0 && journal.removes.length === 0) return result;
