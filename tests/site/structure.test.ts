@@ -283,7 +283,8 @@ describe('shipped JavaScript', () => {
     expect(shares.length).toBeGreaterThan(0);
     for (const page of shares) {
       expect(['script', 'style'].flatMap((tag) => byTag(page.document, tag)), page.file).toEqual([]);
-      expect(byTag(page.document, 'link').map((link) => attr(link, 'rel')), page.file).toEqual(['canonical']);
+      // The canonical URL is absolute, so it is there only when the build knows the site's address.
+      expect(byTag(page.document, 'link').map((link) => attr(link, 'rel')), page.file).toEqual(process.env.SITE_URL ? ['canonical'] : []);
       expect(statSync(join(DIST, page.file)).size, page.file).toBeLessThan(4096);
     }
   });
