@@ -8,6 +8,7 @@ import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -28,7 +29,8 @@ export default defineConfig({
       // GFM off: generated pages use none of it (tables are <DataTable>), and its autolinks turn
       // a source's "www.example.com" or "a@b.org" into links that no escape can prevent.
       features: { smartPunctuation: false, gfm: false },
-      hastPlugins: [wrapSections, sectionAnchors],
+      // estimativeTerms after sectionAnchors: it reads the kj-N ids of key judgments.
+      hastPlugins: [wrapSections, sectionAnchors, estimativeTerms],
     }),
   },
   security: {

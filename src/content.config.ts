@@ -2,6 +2,7 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { aliasesSchema } from './lib/anchorLock.ts';
+import { estimativeSchema } from './lib/estimative/frontmatter.ts';
 import { roleSchema } from './lib/roles.ts';
 import { relatedRulesSchema } from './lib/related.ts';
 import { tableSchema } from './lib/tableData.ts';
@@ -58,6 +59,8 @@ const assessments = defineCollection({
     related: relatedRulesSchema.optional(),
     /** Old anchor id -> current id, so links published before a heading was renamed still land. */
     aliases: aliasesSchema.default({}),
+    /** Likelihood standard, strict lint, and per key judgment its band and confidence: src/lib/estimative/frontmatter.ts. */
+    estimative: estimativeSchema.optional(),
   }),
 });
 
