@@ -94,6 +94,11 @@ export function rangeText(band: Band): string {
   return `${band.range[0]}–${band.range[1]}%`;
 }
 
+/** A band as search filters list it: "Likely (55–80%, ICD 203)". */
+export function bandName(band: Band): string {
+  return `${band.label} (${rangeText(band)}, ${band.standard.name})`;
+}
+
 /** What a reader is told about a marked term: "likely: 55–80% (ICD 203)". */
 export function termDescription(words: string, band: Band): string {
   return `${words.toLowerCase()}: ${rangeText(band)} (${band.standard.name})`;

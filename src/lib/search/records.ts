@@ -25,6 +25,8 @@
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { FacetRow } from './facets.ts';
+import { JUDGMENT_CONFIDENCE, JUDGMENT_LIKELIHOOD } from '../estimative/markup.ts';
+import { bandByKey, bandName, confidenceLevel } from '../estimative/vocabulary.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -97,6 +99,12 @@ function find(root: Node, predicate: (element: Element) => boolean): Element | u
     if (below) return below;
   }
   return undefined;
+}
+
+function findAllElements(node: Node, predicate: (element: Element) => boolean, out: Element[] = []): Element[] {
+  if (isElement(node) && predicate(node)) out.push(node);
+  if ('childNodes' in node) for (const child of (node as ParentNode).childNodes) findAllElements(child, predicate, out);
+  return out;
 }
 
 function textOf(node: Node): string {
@@ -193,10 +201,19 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
     const content = plainHtml(child.childNodes.filter((node) => node !== heading));
     // A section with no text of its own still needs words for Pagefind to match its title.
     const text = hasWords(content) ? content : plainHtml([heading]);
+    // What the section's key judgments state (estimative-terms.ts), by name, for the likelihood and confidence filters.
+    const stated = (name: string, label: (value: string) => string | undefined) => [
+      ...new Set(child.childNodes.flatMap((node) => findAllElements(node, (e) => attr(e, name) !== undefined)).flatMap((e) => label(attr(e, name)!) ?? [])),
+    ];
+    const likelihood = stated(JUDGMENT_LIKELIHOOD, (key) => {
+      const band = bandByKey(key);
+      return band && bandName(band);
+    });
+    const confidence = stated(JUDGMENT_CONFIDENCE, (id) => confidenceLevel(id)?.label);
     records.push({
       url: `${pageHref}#${id}`,
       html: recordHtml({ lang, title: section.title, document, weight: id === KEY_JUDGMENTS ? 2 : undefined, body: text }),
-      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics },
+      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics, ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
     });
   }
 
