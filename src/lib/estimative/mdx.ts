@@ -13,8 +13,10 @@ interface SectionMatter {
   role?: unknown;
 }
 
+/** Strong and emphasis markers the ingester writes (`**Label:**`) dropped, then escapes undone. */
 const unescape = (text: string) =>
   text
+    .replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/g, '$1')
     .replace(/\\([\\`*_{}\[\]()#+\-.!<>|~&])/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
