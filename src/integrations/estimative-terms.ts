@@ -195,6 +195,7 @@ export const estimativeTerms: HastPluginDefinition = {
       standard: bands.size > 0 ? resolved.standard : undefined,
       bands: BANDS.filter((band) => bands.has(band.key)).map((band) => band.key),
       confidence: CONFIDENCE_LEVELS.filter((level) => levels.has(level.id)).map((level) => level.id),
+      judgments: judgments.map((_, index) => resolved.judgments?.[index] ?? {}),
     };
   },
 };

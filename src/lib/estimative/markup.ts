@@ -2,6 +2,7 @@
  * Names shared by the page markup (src/integrations/estimative-terms.ts), the legend, the styles,
  * the search records and the tests: one place for each id and attribute.
  */
+import type { JudgmentEstimate } from './frontmatter.ts';
 import type { Band } from './vocabulary.ts';
 
 /** Class of the element around a recognised term. */
@@ -29,4 +30,6 @@ export interface EstimativeUse {
   bands: string[];
   /** Confidence levels used, in the order of the vocabulary. */
   confidence: string[];
+  /** What each key judgment states, in order (front matter, else derived). */
+  judgments: JudgmentEstimate[];
 }

@@ -96,6 +96,12 @@ describe('estimative-terms', () => {
       standard: 'icd-203',
       bands: ['icd-203-almost-no-chance', 'icd-203-very-unlikely', 'icd-203-unlikely', 'icd-203-roughly-even-chance', 'icd-203-likely', 'icd-203-almost-certain'],
       confidence: ['high', 'moderate'],
+      judgments: [
+        { likelihood: 'icd-203-likely' },
+        { likelihood: 'icd-203-unlikely', confidence: 'moderate' },
+        { likelihood: 'icd-203-very-unlikely' },
+        { likelihood: 'icd-203-almost-certain' },
+      ],
     });
     const badges = findAll(tree, (n) => classOf(n) === 'est-badge');
     expect(badges.map((b) => children(b).map((c) => (typeof c === 'string' ? c : '')).join(''))).toEqual([
@@ -134,6 +140,6 @@ describe('estimative-terms', () => {
   it('gives no legend data and no marks to a document without estimative language', async () => {
     const { tree, use } = await render('---\nslug: doc\n---\n\n## Key Judgments\n\nAn unlikely alliance formed; the likely candidates met.\n', WITH);
     expect(findAll(tree, (n) => n.type === 'a' || classOf(n) === 'est-badge')).toEqual([]);
-    expect(use).toEqual({ standard: undefined, bands: [], confidence: [] });
+    expect(use).toEqual({ standard: undefined, bands: [], confidence: [], judgments: [{}] });
   });
 });
