@@ -8,6 +8,7 @@ import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
 import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
@@ -19,7 +20,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
-  integrations: [mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
+  // contentGuard first: a page that breaks the content rules stops the build before anything runs.
+  integrations: [contentGuard(), mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
@@ -29,6 +31,8 @@ export default defineConfig({
       // GFM off: generated pages use none of it (tables are <DataTable>), and its autolinks turn
       // a source's "www.example.com" or "a@b.org" into links that no escape can prevent.
       features: { smartPunctuation: false, gfm: false },
+      // Content MDX is data: an expression, import/export or unknown component is refused.
+      mdastPlugins: [contentCode],
       // estimativeTerms after sectionAnchors: it reads the kj-N ids of key judgments.
       hastPlugins: [wrapSections, sectionAnchors, estimativeTerms],
     }),

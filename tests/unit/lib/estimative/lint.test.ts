@@ -59,8 +59,8 @@ describe('lintEstimative', () => {
 
 describe('lintMdxDocument', () => {
   it.each([
-    ['venezuela-prospects', ['75: "remote" is from row 2 of ICD 203']],
-    ['russian-naval-activity-north-atlantic', ['64: vague hedge "could possibly"']],
+    ['venezuela-prospects', ['73: "remote" is from row 2 of ICD 203']],
+    ['russian-naval-activity-north-atlantic', ['63: vague hedge "could possibly"']],
   ])('the %s fixture', (slug, expected) => {
     const file = `tests/fixtures/estimative/content/${slug}.mdx`;
     const { warnings, strict } = lintMdxDocument(file, readFileSync(file, 'utf8'));
