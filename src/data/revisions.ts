@@ -6,7 +6,6 @@
  * it from here, never from the collections directly.
  */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import { roleOfHeading } from '../lib/roles.ts';
 import { numberedKind, numberedId } from '../lib/anchors.ts';
 import { diffDocuments, type DocumentDiff, type VersionDocument, type VersionTable } from '../lib/revisions/diff.ts';
 
@@ -103,7 +102,7 @@ async function versionDocument(entry: DocumentEntry): Promise<VersionDocument> {
   }
   return {
     sections: entry.data.sections.map((section) => {
-      const role = section.role ?? roleOfHeading(section.title);
+      const { role } = section;
       return {
         id: section.id,
         title: section.title,
@@ -118,7 +117,7 @@ async function versionDocument(entry: DocumentEntry): Promise<VersionDocument> {
 function judgmentMarks(last: Change): Map<string, 'changed' | 'added'> {
   const marks = new Map<string, 'changed' | 'added'>();
   for (const section of last.diff.sections) {
-    if (!section.after || numberedKind(section.after.title) !== 'kj') continue;
+    if (!section.after || numberedKind(section.after.role) !== 'kj') continue;
     section.paragraphStatus.forEach((status, index) => {
       if (status === 'changed' || status === 'added') marks.set(numberedId('kj', index + 1), status);
     });
