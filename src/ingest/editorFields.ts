@@ -4,10 +4,13 @@
  * Re-ingesting the same source
  * (also with --force) carries them from the earlier page into the new one, and says which it
  * kept and which it could not place. Roles are carried by the document step (`previousRoles`),
- * because a role also shapes the body; the title and kind by `Previous`.
+ * because a role also shapes the body; the title and kind by `Previous`; the `estimative` value
+ * by src/ingest/estimative.ts (`previousEstimative`), because it is derived from the text in the
+ * standard an editor may have set.
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from '../lib/anchorLock.ts';
+import { estimativeSchema, type Estimative } from '../lib/estimative/frontmatter.ts';
 import { relatedRulesSchema } from '../lib/related.ts';
 import { roleSchema, type Role } from '../lib/roles.ts';
 import { authorSchema, type FrontMatterInput } from '../lib/schemas.ts';
@@ -27,6 +30,7 @@ const previousSchema = z.object({
   classification: z.string().min(1).optional().catch(undefined),
   related: asWritten(relatedRulesSchema),
   aliases: asWritten(aliasesSchema),
+  estimative: estimativeSchema.optional().catch(undefined),
   sections: z
     .array(z.object({ id: z.string(), role: roleSchema.optional().catch(undefined), related: asWritten(relatedRulesSchema) }).catch({ id: '' }))
     .optional()
@@ -44,6 +48,11 @@ export function previousRoles(previous: unknown): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const section of read(previous).sections ?? []) if (section.role !== undefined && section.id !== '') roles.set(section.id, section.role);
   return roles;
+}
+
+/** The earlier page's `estimative` value, when it has a valid one. */
+export function previousEstimative(previous: unknown): Estimative | undefined {
+  return read(previous).estimative;
 }
 
 export interface Kept {

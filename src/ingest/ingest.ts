@@ -6,6 +6,7 @@
  * decodeSource (text) -> parseBlocks (typed blocks) -> buildDocument (title, kind, sections with
  * roles, dates) -> fixDocument (prose fixed) -> summaryOf, buildTable, tags -> toMdast -> MDX.
  */
+import { serialisable } from '../lib/estimative/frontmatter.ts';
 import { SLUG_PATTERN } from '../lib/ids.ts';
 import type { Kind } from '../lib/kinds.ts';
 import { isBackMatter } from '../lib/roles.ts';
@@ -14,7 +15,8 @@ import { uniqueSlug } from '../lib/slug.ts';
 import { taggerFor, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
 import { buildDocument, markRunIns, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
-import { keepEditorFields, previousRoles } from './editorFields.ts';
+import { keepEditorFields, previousEstimative, previousRoles } from './editorFields.ts';
+import { documentEstimative } from './estimative.ts';
 import { fixDocument, type Fix } from './fixes.ts';
 import { composeMdx, sha256 } from './frontmatter.ts';
 import { sectionWithoutWords } from './indexable.ts';
@@ -57,7 +59,8 @@ export interface IngestInput {
   pages?: readonly PageSummary[] | undefined;
 }
 
-export type ReportKind = 'note' | 'fix' | 'warning';
+/** `lint`: advice on the estimative language, worded as `npm run check` words it. */
+export type ReportKind = 'note' | 'fix' | 'warning' | 'lint';
 
 export interface ReportEntry {
   kind: ReportKind;
@@ -187,6 +190,10 @@ export function ingestSource(input: IngestInput): IngestResult {
   for (const section of doc.sections) plan(section.blocks, section.id);
 
   const body = serializeBody(toMdast(doc, tableIds));
+  const estimative = documentEstimative(doc, input.name, previousEstimative(previous?.matter));
+  for (const message of estimative.messages) notes.push({ line: 0, message });
+  for (const warning of estimative.warnings) report.push({ kind: 'lint', line: warning.line, message: warning.message });
+  const estimativeMatter = serialisable(estimative.value);
   const docTags = tagger.tag(taggedText(doc));
   const generated: FrontMatterInput = {
     title: doc.title,
@@ -208,6 +215,7 @@ export function ingestSource(input: IngestInput): IngestResult {
       return { id: section.id, title: section.title, ...(section.role ? { role: section.role } : {}), countries: tags.countries, topics: tags.topics };
     }),
     tables: tables.map((t) => `${slug}/${t.id}`),
+    ...(estimativeMatter ? { estimative: estimativeMatter } : {}),
   };
   const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter);
   for (const message of kept) notes.push({ line: 0, message });
