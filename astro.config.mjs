@@ -12,16 +12,37 @@ import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
 import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL no host is guessed: pages link relatively and leave out what needs an absolute
+// URL (canonical, og:url), and the build says so once.
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
+
+/** @returns {import('astro').AstroIntegration} */
+const siteAddressNotice = () => ({
+  name: 'site-address-notice',
+  hooks: {
+    'astro:build:start': ({ logger }) => {
+      if (!site) {
+        logger.warn(
+          'SITE_URL is not set: pages carry no canonical link or og:url, and citations and print show paths without a host. Set SITE_URL=https://your.host to publish absolute URLs.',
+        );
+      }
+    },
+  },
+});
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  experimental: {
+    // Pages with a cacheKey (documents, share pages: src/data/pageKeys.ts) whose key and template
+    // are unchanged keep their earlier output instead of being rendered again.
+    incrementalBuild: true,
+  },
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
   // contentGuard first: a page that breaks the content rules stops the build before anything runs.
-  integrations: [contentGuard(), mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
+  integrations: [siteAddressNotice(), contentGuard(), mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

@@ -7,6 +7,12 @@
  * because a role also shapes the body; the title and kind by `Previous`; the `estimative` value
  * by src/ingest/estimative.ts (`previousEstimative`), because it is derived from the text in the
  * standard an editor may have set.
+ *
+ * A new version of the document (src/ingest/revisions.ts) carries the same fields from the page it
+ * supersedes, except the facts each edition states for itself: its `updated` date is its own (it
+ * orders the versions), and its identifier, authors and classification are the earlier page's
+ * only where the new source states none. `published`, the first publication of the document, is
+ * kept when the new source states only an update.
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from '../lib/anchorLock.ts';
@@ -66,10 +72,22 @@ function isoDay(value: Date | string): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : value;
 }
 
-export function keepEditorFields(generated: FrontMatterInput, previous: unknown): Kept {
+export function keepEditorFields(generated: FrontMatterInput, previous: unknown, options: { newVersion?: boolean } = {}): Kept {
   const before = read(previous);
   const messages: string[] = [];
   const matter: FrontMatterInput = { ...generated };
+  const newVersion = options.newVersion === true;
+  if (newVersion) {
+    // Facts of the earlier edition: kept only where the new one states nothing of its own.
+    if (generated.identifier !== undefined) {
+      delete before.identifier;
+      delete before.reference;
+    }
+    if (generated.authors !== undefined) delete before.authors;
+    if (generated.classification !== undefined) delete before.classification;
+    if (generated.published !== undefined || generated.updated === undefined) delete before.published;
+    delete before.updated;
+  }
 
   for (const field of ['published', 'updated'] as const) {
     const was = before[field];

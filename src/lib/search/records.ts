@@ -8,7 +8,7 @@
  * Every record carries, for Pagefind:
  * - meta `title`: the section title (or the document title). Pagefind searches meta and boosts
  *   title matches, so a title is not repeated in the text and excerpts show body text only.
- * - filters `kind` and `document` (the document's title), which come back with each hit for
+ * - filters `kind`, `document` (the document's title) and `date` (when it has one), which come back with each hit for
  *   display but never match query words. As meta, the document title would make every section
  *   match the words of its document's title.
  * - weights by the section's role (SECTION_WEIGHTS): the summary section 2 (4x body text, as
@@ -156,7 +156,9 @@ interface RecordParts {
 function recordHtml({ lang, title, document, weight, body }: RecordParts): string {
   const tag = (kind: 'meta' | 'filter', key: string, value: string) =>
     `<span data-pagefind-${kind}="${key}">${escapeHtml(value)}</span>`;
-  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind)].join('');
+  // The date is a filter, not meta: it comes back with each hit for display and never matches a query word ("2024").
+  const dated = document.published ? [tag('filter', 'date', document.published)] : [];
+  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind), ...dated].join('');
   const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
   return (
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +

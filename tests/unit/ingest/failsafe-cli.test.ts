@@ -73,9 +73,9 @@ describe("editors' edits are never silently lost", () => {
     const budget = file(`content/tables/${SLUG}/defense-budget.json`);
     const exports = file(`content/tables/${SLUG}/major-exports.json`);
     const correctedCell = readFileSync(budget, 'utf8').replace('"$49 billion"', '"$51 billion"');
-    const retitled = readFileSync(exports, 'utf8').replace(/"title": "[^"]*"/, '"title": "Exports by partner, 2023"');
+    const correctedRow = readFileSync(exports, 'utf8').replace('"Russia"', '"Russian Federation"');
     writeFileSync(budget, correctedCell);
-    writeFileSync(exports, retitled);
+    writeFileSync(exports, correctedRow);
 
     const again = ingest([ARTICLE]);
     expect(again.code).toBe(1);
@@ -83,7 +83,7 @@ describe("editors' edits are never silently lost", () => {
       `error: ${ARTICLE}: changed by hand since they were generated, so nothing was overwritten: content/tables/${SLUG}/defense-budget.json, content/tables/${SLUG}/major-exports.json. Move the edits into the source and ingest it again, or pass --force to replace these files`,
     );
     expect(readFileSync(budget, 'utf8')).toBe(correctedCell);
-    expect(readFileSync(exports, 'utf8')).toBe(retitled);
+    expect(readFileSync(exports, 'utf8')).toBe(correctedRow);
 
     const forced = ingest([ARTICLE, '--force']);
     expect(forced.code).toBe(0);
@@ -100,6 +100,26 @@ describe("editors' edits are never silently lost", () => {
     const again = ingest([ARTICLE]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('kept "chart": null from the existing data file (no chart)');
+  });
+
+  test("an editor's table title and caption are kept on re-ingest, and replaced only with --force", () => {
+    expect(ingest([ARTICLE, '--title', ARTICLE_TITLE]).code).toBe(0);
+    const exports = file(`content/tables/${SLUG}/major-exports.json`);
+    const derived = JSON.parse(readFileSync(exports, 'utf8')) as { title: string; caption: string };
+    expect(derived.caption).toBe('Current Major Exports and Potential Trade Impacts, by country');
+    writeFileSync(exports, readFileSync(exports, 'utf8').replace(/"caption": "[^"]*"/, '"caption": "Exports by partner, 2023"'));
+
+    const again = ingest([ARTICLE]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('kept the caption "Exports by partner, 2023" from the existing data file');
+    expect((JSON.parse(readFileSync(exports, 'utf8')) as { caption: string }).caption).toBe('Exports by partner, 2023');
+    // Still the editor's on the run after that: the manifest remembers what the ingester derived.
+    expect(ingest([ARTICLE]).out).toContain('kept the caption "Exports by partner, 2023"');
+
+    const forced = ingest([ARTICLE, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('replaced the caption "Exports by partner, 2023" of the existing data file with the derived');
+    expect((JSON.parse(readFileSync(exports, 'utf8')) as { caption: string }).caption).toBe(derived.caption);
   });
 
   test('a corrected source of an existing page updates it without --force, and says so', () => {
