@@ -9,6 +9,7 @@ import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
+import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 // Without SITE_URL no host is guessed: pages link relatively and leave out what needs an absolute
@@ -53,7 +54,8 @@ export default defineConfig({
       features: { smartPunctuation: false, gfm: false },
       // Content MDX is data: an expression, import/export or unknown component is refused.
       mdastPlugins: [contentCode],
-      hastPlugins: [wrapSections, sectionAnchors],
+      // estimativeTerms after sectionAnchors: it reads the kj-N ids of key judgments.
+      hastPlugins: [wrapSections, sectionAnchors, estimativeTerms],
     }),
   },
   security: {

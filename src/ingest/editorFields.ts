@@ -4,7 +4,9 @@
  * Re-ingesting the same source
  * (also with --force) carries them from the earlier page into the new one, and says which it
  * kept and which it could not place. Roles are carried by the document step (`previousRoles`),
- * because a role also shapes the body; the title and kind by `Previous`.
+ * because a role also shapes the body; the title and kind by `Previous`; the `estimative` value
+ * by src/ingest/estimative.ts (`previousEstimative`), because it is derived from the text in the
+ * standard an editor may have set.
  *
  * A new version of the document (src/ingest/revisions.ts) carries the same fields from the page it
  * supersedes, except the facts each edition states for itself: its `updated` date is its own (it
@@ -14,6 +16,7 @@
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from '../lib/anchorLock.ts';
+import { estimativeSchema, type Estimative } from '../lib/estimative/frontmatter.ts';
 import { relatedRulesSchema } from '../lib/related.ts';
 import { roleSchema, type Role } from '../lib/roles.ts';
 import { authorSchema, type FrontMatterInput } from '../lib/schemas.ts';
@@ -33,6 +36,7 @@ const previousSchema = z.object({
   classification: z.string().min(1).optional().catch(undefined),
   related: asWritten(relatedRulesSchema),
   aliases: asWritten(aliasesSchema),
+  estimative: estimativeSchema.optional().catch(undefined),
   sections: z
     .array(z.object({ id: z.string(), role: roleSchema.optional().catch(undefined), related: asWritten(relatedRulesSchema) }).catch({ id: '' }))
     .optional()
@@ -50,6 +54,11 @@ export function previousRoles(previous: unknown): Map<string, Role> {
   const roles = new Map<string, Role>();
   for (const section of read(previous).sections ?? []) if (section.role !== undefined && section.id !== '') roles.set(section.id, section.role);
   return roles;
+}
+
+/** The earlier page's `estimative` value, when it has a valid one. */
+export function previousEstimative(previous: unknown): Estimative | undefined {
+  return read(previous).estimative;
 }
 
 export interface Kept {

@@ -9,6 +9,7 @@
  * toMdast -> MDX. Every line a step reports is a line of the reflowed text until the report is
  * made, where it is mapped back to the source's own line (`sourceLine`).
  */
+import { serialisable } from '../lib/estimative/frontmatter.ts';
 import { SLUG_PATTERN } from '../lib/ids.ts';
 import type { Kind } from '../lib/kinds.ts';
 import { isBackMatter } from '../lib/roles.ts';
@@ -17,7 +18,8 @@ import { uniqueSlug } from '../lib/slug.ts';
 import { taggerFor, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
 import { buildDocument, markRunIns, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
-import { keepEditorFields, previousRoles } from './editorFields.ts';
+import { keepEditorFields, previousEstimative, previousRoles } from './editorFields.ts';
+import { documentEstimative } from './estimative.ts';
 import { fixDocument, type Fix } from './fixes.ts';
 import { composeMdx, sha256 } from './frontmatter.ts';
 import { sectionWithoutWords } from './indexable.ts';
@@ -64,7 +66,8 @@ export interface IngestInput {
   pages?: readonly PageSummary[] | undefined;
 }
 
-export type ReportKind = 'note' | 'fix' | 'warning';
+/** `lint`: advice on the estimative language, worded as `npm run check` words it. */
+export type ReportKind = 'note' | 'fix' | 'warning' | 'lint';
 
 export interface ReportEntry {
   kind: ReportKind;
@@ -213,6 +216,11 @@ export function ingestSource(input: IngestInput): IngestResult {
   for (const section of doc.sections) plan(section.blocks, section.id);
 
   const body = serializeBody(toMdast(doc, tableIds, endnotes));
+  // A new version states its own judgments: what an editor set on the earlier edition does not carry over.
+  const estimative = documentEstimative(doc, input.name, previousEstimative(previous?.newVersion ? undefined : previous?.matter));
+  for (const message of estimative.messages) notes.push({ line: 0, message });
+  for (const warning of estimative.warnings) report.push({ kind: 'lint', line: lineOf(warning.line), message: warning.message });
+  const estimativeMatter = serialisable(estimative.value);
   const docTags = tagger.tag(taggedText(doc));
   const generated: FrontMatterInput = {
     title: doc.title,
@@ -234,6 +242,7 @@ export function ingestSource(input: IngestInput): IngestResult {
       return { id: section.id, title: section.title, ...(section.role ? { role: section.role } : {}), countries: tags.countries, topics: tags.topics };
     }),
     tables: tables.map((t) => `${slug}/${t.id}`),
+    ...(estimativeMatter ? { estimative: estimativeMatter } : {}),
   };
   const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter, { newVersion: previous.newVersion });
   for (const message of kept) notes.push({ line: 0, message });

@@ -18,7 +18,7 @@ export interface Note {
 
 export function formatEntry(file: string, entry: ReportEntry): string {
   const where = entry.line !== undefined ? `${file}:${entry.line}` : file;
-  const label = entry.kind === 'fix' ? 'fix ' : entry.kind === 'warning' ? 'WARNING: ' : '';
+  const label = entry.kind === 'fix' ? 'fix ' : entry.kind === 'warning' ? 'WARNING: ' : entry.kind === 'lint' ? 'warning: ' : '';
   return `${where}: ${label}${entry.message}`;
 }
 

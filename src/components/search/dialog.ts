@@ -106,7 +106,7 @@ function build(): Parts {
     const q = result.input.value.trim();
     result.footer.href = searchPageHref(q);
     try {
-      const outcome = await runQuery({ text: q, filters: { kind: [], country: [], topic: [] }, sort: 'relevance', facets: false, pageSize: PAGE_SIZE }, superseded);
+      const outcome = await runQuery({ text: q, filters: emptyState().filters, sort: 'relevance', facets: false, pageSize: PAGE_SIZE }, superseded);
       if (!outcome) return;
       result.results.replaceChildren();
       if (!q) {

@@ -25,10 +25,12 @@
  * left out of the records here (EXCLUDED_TAGS), and Pagefind is told the same.
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { getAttr, hasClassName } from '../html.ts';
+import { allElements, getAttr, hasClassName } from '../html.ts';
 import { isBackMatter, type Role } from '../roles.ts';
 import { fragmentHref } from '../urls.ts';
 import type { FacetRow } from './facets.ts';
+import { JUDGMENT_CONFIDENCE, JUDGMENT_LIKELIHOOD } from '../estimative/markup.ts';
+import { bandByKey, bandName, confidenceLevel } from '../estimative/vocabulary.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -203,10 +205,19 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
     const content = plainHtml(child.childNodes.filter((node) => node !== heading));
     // A section with no text of its own still needs words for Pagefind to match its title.
     const text = hasWords(content) ? content : plainHtml([heading]);
+    // What the section's key judgments state (estimative-terms.ts), by name, for the likelihood and confidence filters.
+    const stated = (name: string, label: (value: string) => string | undefined) => [
+      ...new Set([...allElements(child)].flatMap((e) => { const value = getAttr(e, name); return value === undefined ? [] : (label(value) ?? []); })),
+    ];
+    const likelihood = stated(JUDGMENT_LIKELIHOOD, (key) => {
+      const band = bandByKey(key);
+      return band && bandName(band);
+    });
+    const confidence = stated(JUDGMENT_CONFIDENCE, (id) => confidenceLevel(id)?.label);
     records.push({
       url: fragmentHref(pageHref, id),
       html: recordHtml({ lang, title: section.title, document, weight: sectionWeight(section.role), body: text }),
-      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics },
+      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics, ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
     });
   }
 
