@@ -2,17 +2,13 @@
  * The real CLI keeping the versions of a CRS-style brief (tests/site/fixtures/revisions/): ingested
  * out of order, again, with editors' fields on the current page, and killed while switching.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import yaml from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CLI, cliEnv, frontMatterOf, NODE, REPO, runIngest, sha256 } from './support/cli.ts';
 
-const REPO = join(import.meta.dirname, '../../..');
-const NODE = join(REPO, 'node_modules/.bin/node');
-const CLI = join(REPO, 'src/ingest/cli.ts');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const VERSIONS = join(REPO, 'tests/site/fixtures/revisions');
 const [V1, V2, V3] = ['v1-2026-03-04.txt', 'v2-2026-06-10.txt', 'v3-2026-09-18.txt'].map((name) => join(VERSIONS, name)) as [string, string, string];
@@ -38,20 +34,10 @@ afterEach(() => {
   for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function env() {
-  const copy = { ...process.env };
-  delete copy.INIT_CWD;
-  return copy;
-}
-function ingest(args: string[], at = root) {
-  const run = spawnSync(NODE, [CLI, '--root', at, ...args], { cwd: REPO, env: env(), encoding: 'utf8' });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
-const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const ingest = (args: string[], at = root) => runIngest(at, args);
+const sha = sha256;
 const read = (path: string, at = root) => readFileSync(join(at, path), 'utf8');
-function frontMatter(path: string, at = root): Record<string, unknown> {
-  return yaml.load(/^---\n([\s\S]*?\n)---\n/.exec(read(path, at))![1]!) as Record<string, unknown>;
-}
+const frontMatter = (path: string, at = root) => frontMatterOf(read(path, at));
 /** Every file under content/ (but the lock and the vocabularies): path -> sha256. */
 function tree(at = root): Record<string, string> {
   const files: Record<string, string> = {};
@@ -154,7 +140,7 @@ describe('an updated brief keeps its earlier versions', () => {
 
 /** Starts the CLI, waits until it has begun staging files, waits `delay` ms more, SIGKILLs it. */
 async function killDuringWrite(files: string[], delay: number): Promise<boolean> {
-  const child = spawn(NODE, [CLI, '--root', root, ...files], { cwd: REPO, env: env(), stdio: 'ignore' });
+  const child = spawn(NODE, [CLI, '--root', root, ...files], { cwd: REPO, env: cliEnv(), stdio: 'ignore' });
   let finished = false;
   const exited = new Promise<void>((done) => child.on('exit', () => ((finished = true), done())));
   const staging = join(root, 'content/.ingest-staging');
