@@ -8,6 +8,7 @@ import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { sharePages } from './src/integrations/share-pages.ts';
 import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
 import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 
@@ -36,13 +37,14 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   experimental: {
-    // Pages with a cacheKey (documents, share pages: src/data/pageKeys.ts) whose key and template
+    // Pages with a cacheKey (document pages: src/data/pageKeys.ts) whose key and template
     // are unchanged keep their earlier output instead of being rendered again.
     incrementalBuild: true,
   },
-  // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
-  // contentGuard first: a page that breaks the content rules stops the build before anything runs.
-  integrations: [siteAddressNotice(), contentGuard(), mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
+  // linkCheck reads the finished output: keep it last, after anything that adds files at build end
+  // (sharePages writes the share pages). contentGuard first: a page that breaks the content rules
+  // stops the build before anything runs.
+  integrations: [siteAddressNotice(), contentGuard(), mdx(), plainDynamicImports(), sharePages(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

@@ -4,24 +4,18 @@
  * slices of these (src/lib/pagination.ts), so a page costs its own entries, not the archive.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { countryRows, type CountryRowCell } from '../lib/countryRows.ts';
+import { countryRowsByCountry, type CountryRowCell } from '../lib/countryRows.ts';
 import { sortForListing } from '../lib/listing.ts';
 import { COUNTRY_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, pageCount } from '../lib/pagination.ts';
 import { hubs, type Hub, type HubKind } from './hubs.ts';
+import { perBuild } from './memo.ts';
 
 type Assessment = CollectionEntry<'assessments'>;
 type Table = CollectionEntry<'tables'>;
 
-/** A cache valid for one state of the collections: rebuilt when an entry is added, removed or changed. */
+/** Derived once per build from both collections (src/data/memo.ts; recomputed in dev when they change). */
 function perCollections<T>(compute: (documents: Assessment[], tables: Table[]) => T): () => Promise<T> {
-  let cached: { key: string; value: T } | undefined;
-  return async () => {
-    const documents = await getCollection('assessments');
-    const tables = await getCollection('tables');
-    const key = [...documents, ...tables].map((entry) => `${entry.collection}:${entry.id}:${entry.digest ?? ''}`).join('\n');
-    if (cached?.key !== key) cached = { key, value: compute(documents, tables) };
-    return cached.value;
-  };
+  return perBuild(['assessments', 'tables'], async () => compute(await getCollection('assessments'), await getCollection('tables')));
 }
 
 /** Every document, in listing order (newest first: src/lib/listing.ts). */
@@ -73,15 +67,15 @@ export interface CountryTableRow {
   readonly cells: readonly CountryRowCell[];
 }
 
-/** Every country's rows across all tables (tables in id order), one pass over the tables per country. */
+/** Every country's rows across all tables (tables in id order), from one pass over the tables. */
 const allCountryRows = perCollections((documents, tables) => {
   const titles = new Map(documents.map((document) => [document.id, document.data.title]));
   const sorted = [...tables].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const cache = new Map<string, CountryTableRow[]>();
-  return (country: string): CountryTableRow[] => {
-    let rows = cache.get(country);
-    if (!rows) {
-      rows = countryRows(sorted, country).flatMap((table) =>
+  const rows = new Map<string, CountryTableRow[]>();
+  for (const [country, found] of countryRowsByCountry(sorted)) {
+    rows.set(
+      country,
+      found.flatMap((table) =>
         table.rows.map((row) => ({
           table: table.id,
           tableTitle: table.title,
@@ -89,11 +83,10 @@ const allCountryRows = perCollections((documents, tables) => {
           name: row.name,
           cells: row.cells,
         })),
-      );
-      cache.set(country, rows);
-    }
-    return rows;
-  };
+      ),
+    );
+  }
+  return (country: string): CountryTableRow[] => rows.get(country) ?? [];
 });
 
 /** The table rows about a country (a `countries` id), for its hub. */

@@ -8,8 +8,7 @@
  * - a document page: its own entry (front matter and body), its tables, the related links of
  *   each of its sections with the titles of the documents they lead to (a new document elsewhere
  *   changes them), the published hubs (tag chips and table cells link only to those), and the
- *   country and topic names;
- * - a share page: its document's entry (title, section heading and text).
+ *   country and topic names.
  *
  * Listing pages (home, hubs, /data/, search) read the whole collection and have no key: they are
  * rendered every build.
@@ -47,8 +46,4 @@ export async function documentPageKey(entry: CollectionEntry<'assessments'>): Pr
   );
   const tables = (await tableDigests()).get(entry.data.slug) ?? [];
   return hash({ entry: entry.digest ?? entry.data, tables, related, site: await siteWide() });
-}
-
-export function sharePageKey(entry: CollectionEntry<'assessments'>): string {
-  return hash({ entry: entry.digest ?? entry.data });
 }

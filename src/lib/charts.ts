@@ -238,16 +238,31 @@ export function resolveChart(table: ChartTable, chart: ChartSpec): ResolvedChart
  */
 export function spokenValue(value: number, column: { readonly type: CellType; readonly currency?: string | undefined }): string {
   if (column.type !== 'money' || Math.abs(value) < 1e6) return formatValue(value, column);
-  const options = { notation: 'compact', maximumSignificantDigits: 15 } as const;
-  const word = new Intl.NumberFormat('en', { ...options, compactDisplay: 'long' })
+  const { word, money } = spokenFormats(column.currency ?? 'USD');
+  const scale = word
     .formatToParts(value)
     .filter((part) => part.type === 'compact')
     .map((part) => part.value)
     .join('');
-  return new Intl.NumberFormat('en', { ...options, style: 'currency', currency: column.currency ?? 'USD' })
+  return money
     .formatToParts(value)
-    .map((part) => (part.type === 'compact' ? ` ${word}` : part.value))
+    .map((part) => (part.type === 'compact' ? ` ${scale}` : part.value))
     .join('');
+}
+
+/** Creating an Intl.NumberFormat costs far more than formatting with one: one pair per currency. */
+const spoken = new Map<string, { word: Intl.NumberFormat; money: Intl.NumberFormat }>();
+function spokenFormats(currency: string): { word: Intl.NumberFormat; money: Intl.NumberFormat } {
+  let formats = spoken.get(currency);
+  if (!formats) {
+    const options = { notation: 'compact', maximumSignificantDigits: 15 } as const;
+    formats = {
+      word: new Intl.NumberFormat('en', { ...options, compactDisplay: 'long' }),
+      money: new Intl.NumberFormat('en', { ...options, style: 'currency', currency }),
+    };
+    spoken.set(currency, formats);
+  }
+  return formats;
 }
 
 function listOf(items: readonly string[], most = 8): string {

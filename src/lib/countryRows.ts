@@ -27,26 +27,43 @@ export interface CountryTable {
   readonly rows: readonly CountryRow[];
 }
 
-/** The tables that have a row about `country`, in the given order, with those rows. */
-export function countryRows(tables: readonly { readonly id: string; readonly data: TableFile }[], country: string): CountryTable[] {
-  return tables.flatMap(({ id, data }) => {
+/**
+ * Every country's tables, in the given order, with their rows about it: one pass over the tables
+ * (a table's country columns and chart are read once, not once per country of the archive).
+ * A row belongs to each country its country columns name; for a country named in several of
+ * them, the first such column is the row's name and is left out of its figures.
+ */
+export function countryRowsByCountry(tables: readonly { readonly id: string; readonly data: TableFile }[]): Map<string, CountryTable[]> {
+  const byCountry = new Map<string, CountryTable[]>();
+  for (const { id, data } of tables) {
     const ids = data.columns.map((column) => countryIds(column, data.rows.length));
     const chart = data.chart ? resolveChart(data, data.chart) : undefined;
     const computed = chart?.series.filter((series) => series.computed) ?? [];
-    const rows = data.rows.flatMap((row, r): CountryRow[] => {
-      const at = ids.findIndex((column) => column[r] === country);
-      if (at === -1) return [];
-      const cells: CountryRowCell[] = data.columns.flatMap((column, c) => {
-        const text = (row[c] ?? '').trim();
-        if (c === at || isBlank(parseCell(text))) return [];
-        return [{ label: column.label.trim() || `Column ${c + 1}`, text, computed: false }];
+    const own = new Map<string, CountryRow[]>();
+    data.rows.forEach((row, r) => {
+      const seen = new Set<string>();
+      ids.forEach((column, at) => {
+        const country = column[r];
+        if (country === undefined || country === null || seen.has(country)) return;
+        seen.add(country);
+        const cells: CountryRowCell[] = data.columns.flatMap((column, c) => {
+          const text = (row[c] ?? '').trim();
+          if (c === at || isBlank(parseCell(text))) return [];
+          return [{ label: column.label.trim() || `Column ${c + 1}`, text, computed: false }];
+        });
+        for (const series of computed) {
+          const text = series.texts[r];
+          if (text) cells.push({ label: series.label, text, computed: true });
+        }
+        own.set(country, [...(own.get(country) ?? []), { name: (row[at] ?? '').trim(), cells }]);
       });
-      for (const series of computed) {
-        const text = series.texts[r];
-        if (text) cells.push({ label: series.label, text, computed: true });
-      }
-      return [{ name: (row[at] ?? '').trim(), cells }];
     });
-    return rows.length > 0 ? [{ id, title: data.title, rows }] : [];
-  });
+    for (const [country, rows] of own) byCountry.set(country, [...(byCountry.get(country) ?? []), { id, title: data.title, rows }]);
+  }
+  return byCountry;
+}
+
+/** The tables that have a row about `country`, in the given order, with those rows. */
+export function countryRows(tables: readonly { readonly id: string; readonly data: TableFile }[], country: string): CountryTable[] {
+  return countryRowsByCountry(tables).get(country) ?? [];
 }

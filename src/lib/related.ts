@@ -265,36 +265,48 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
 
   const documentRules = new Map(documents.map((document) => [document.slug, document.related]));
 
+  // A document page and its cache key (src/data/pageKeys.ts) both ask for each section's links.
+  const answered = new Map<string, RelatedLink[]>();
   return {
     relatedTo(docSlug, sectionId) {
-      const source = nodes.get(`${docSlug}#${sectionId}`);
-      if (!source) throw new Error(`Related links: no section "${sectionId}" in document "${docSlug}".`);
-      const own = source.section.related;
-      const inherited = documentRules.get(docSlug);
-      const ownPins = own?.pin ?? [];
-      const ownSuppress = own?.suppress ?? [];
-      const pins = [...ownPins, ...(inherited?.pin ?? []).filter((ref) => !covers(ownSuppress, ref))];
-      const suppressed = (ref: string) =>
-        !ownPins.includes(ref) && (covers(ownSuppress, ref) || covers(inherited?.suppress ?? [], ref));
-
-      const links: RelatedLink[] = [];
-      const taken = new Set<string>();
-      for (const ref of pins) {
-        if (taken.has(ref)) continue;
-        taken.add(ref);
-        const node = nodes.get(ref)!;
-        const tags = shared(source.section, node.section);
-        links.push(toLink(node, true, 0, tags.countries, tags.topics));
-      }
-      const room = Math.max(0, limit - links.length);
-      const accept = (node: Node) => !taken.has(node.ref) && !suppressed(node.ref);
-      for (const { node, score } of room > 0 ? ranked(source, room, accept) : []) {
-        const tags = shared(source.section, node.section);
-        links.push(toLink(node, false, score, tags.countries, tags.topics));
+      const asked = `${docSlug}#${sectionId}`;
+      let links = answered.get(asked);
+      if (!links) {
+        links = linksOf(docSlug, sectionId);
+        answered.set(asked, links);
       }
       return links;
     },
   };
+
+  function linksOf(docSlug: string, sectionId: string): RelatedLink[] {
+    const source = nodes.get(`${docSlug}#${sectionId}`);
+    if (!source) throw new Error(`Related links: no section "${sectionId}" in document "${docSlug}".`);
+    const own = source.section.related;
+    const inherited = documentRules.get(docSlug);
+    const ownPins = own?.pin ?? [];
+    const ownSuppress = own?.suppress ?? [];
+    const pins = [...ownPins, ...(inherited?.pin ?? []).filter((ref) => !covers(ownSuppress, ref))];
+    const suppressed = (ref: string) =>
+      !ownPins.includes(ref) && (covers(ownSuppress, ref) || covers(inherited?.suppress ?? [], ref));
+
+    const links: RelatedLink[] = [];
+    const taken = new Set<string>();
+    for (const ref of pins) {
+      if (taken.has(ref)) continue;
+      taken.add(ref);
+      const node = nodes.get(ref)!;
+      const tags = shared(source.section, node.section);
+      links.push(toLink(node, true, 0, tags.countries, tags.topics));
+    }
+    const room = Math.max(0, limit - links.length);
+    const accept = (node: Node) => !taken.has(node.ref) && !suppressed(node.ref);
+    for (const { node, score } of room > 0 ? ranked(source, room, accept) : []) {
+      const tags = shared(source.section, node.section);
+      links.push(toLink(node, false, score, tags.countries, tags.topics));
+    }
+    return links;
+  }
 }
 
 function toLink(node: Node, pinned: boolean, score: number, countries: string[], topics: string[]): RelatedLink {

@@ -83,11 +83,16 @@ export function sectionHref(slug: string, sectionId: string): string {
 }
 
 /**
- * The share page of a section (src/pages/s/[slug]/[section].astro): its meta describe that
+ * The share page of a section (written at build end: src/lib/sharePage.ts): its meta describe that
  * section, so a link pasted into a chat previews it, and it sends the reader on to the section.
  */
 export function shareHref(slug: string, sectionId: string): string {
-  return href(`s/${slug}/${sectionId}/`);
+  return href(sharePath(slug, sectionId));
+}
+
+/** A share page's path from the site root, without the base path ("s/<slug>/<section-id>/"). */
+export function sharePath(slug: string, sectionId: string): string {
+  return `s/${slug}/${sectionId}/`;
 }
 
 /** The list of every table (src/pages/data/index.astro), or page `page` of it. */

@@ -278,14 +278,15 @@ describe('404 page', () => {
 });
 
 describe('shipped JavaScript', () => {
-  it('ships no script, stylesheet or style on share pages, and keeps each under 4 kB', () => {
+  it('ships no script, stylesheet or style on share pages, allows none by their CSP, and keeps each under 3 kB', () => {
     const shares = pages.filter((page) => !browsedPages.includes(page));
     expect(shares.length).toBeGreaterThan(0);
     for (const page of shares) {
       expect(['script', 'style'].flatMap((tag) => byTag(page.document, tag)), page.file).toEqual([]);
       // The canonical URL is absolute, so it is there only when the build knows the site's address.
       expect(byTag(page.document, 'link').map((link) => attr(link, 'rel')), page.file).toEqual(process.env.SITE_URL ? ['canonical'] : []);
-      expect(statSync(join(DIST, page.file)).size, page.file).toBeLessThan(4096);
+      expect(policy(page).get('default-src'), page.file).toEqual(["'none'"]);
+      expect(statSync(join(DIST, page.file)).size, page.file).toBeLessThan(3072);
     }
   });
   const scripts = (page: Page) => byTag(page.document, 'script').map((script) => attr(script, 'src') ?? 'inline');

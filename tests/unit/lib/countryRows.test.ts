@@ -1,7 +1,7 @@
 /** A country hub's rows across tables: the rows its country columns matched, with their figures. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countryRows } from '../../../src/lib/countryRows.ts';
+import { countryRows, countryRowsByCountry } from '../../../src/lib/countryRows.ts';
 import type { TableFile } from '../../../src/lib/tableData.ts';
 
 const read = (name: string) => JSON.parse(readFileSync(`content/tables/russia-treaty-north-korea/${name}.json`, 'utf8')) as TableFile;
@@ -48,5 +48,33 @@ describe('countryRows', () => {
       chart: undefined,
     };
     expect(countryRows([{ id: 'a/b', data }], 'japan')[0]!.rows).toEqual([{ name: 'Japan', cells: [{ label: 'Column 2', text: 'x', computed: false }] }]);
+  });
+
+  it('files a row of a two-country table under both countries, each named by its own column', () => {
+    // A bilateral table (a CRS brief's "Partner" and "Counterpart"): the row is about both.
+    const data: TableFile = {
+      ...read('defense-budget'),
+      columns: [
+        { label: 'Partner', type: 'text', countries: ['japan', 'china'] },
+        { label: 'Counterpart', type: 'text', countries: ['south-korea', 'japan'] },
+        { label: 'Agreement', type: 'text' },
+      ],
+      rows: [
+        ['Japan', 'South Korea', 'GSOMIA'],
+        ['China', 'Japan', 'Maritime hotline'],
+      ],
+      chart: undefined,
+    };
+    const all = countryRowsByCountry([{ id: 'a/b', data }]);
+    expect(all.get('japan')![0]!.rows).toEqual([
+      { name: 'Japan', cells: [{ label: 'Counterpart', text: 'South Korea', computed: false }, { label: 'Agreement', text: 'GSOMIA', computed: false }] },
+      { name: 'Japan', cells: [{ label: 'Partner', text: 'China', computed: false }, { label: 'Agreement', text: 'Maritime hotline', computed: false }] },
+    ]);
+    expect(all.get('south-korea')![0]!.rows.map((row) => row.name)).toEqual(['South Korea']);
+    expect(all.get('china')![0]!.rows.map((row) => row.name)).toEqual(['China']);
+  });
+
+  it('lists every country a country column names, and only those', () => {
+    expect([...countryRowsByCountry(tables).keys()].sort()).toEqual(['china', 'japan', 'north-korea', 'russia', 'south-korea']);
   });
 });

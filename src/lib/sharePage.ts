@@ -1,0 +1,75 @@
+/**
+ * The share page of a section, /s/<slug>/<section-id>/: its title and description are the
+ * section's own heading and first sentence, so a link pasted into a chat previews that section
+ * rather than the whole document. It sends the reader straight on to the section (meta refresh,
+ * no script) and says where it leads in case the refresh is blocked; its canonical URL is the
+ * section's.
+ *
+ * There is one per section of the archive, and a reader sees it for an instant while a link
+ * preview reads only its head. So it is not an Astro page (whose per-page machinery cost more
+ * than the page, and whose site-wide CSP meta was a third of its bytes): src/pages/s/share-pages.json.ts
+ * lists what each shows, and the share-pages build hook (src/integrations/share-pages.ts) writes
+ * each from that list with this module. No header, footer, stylesheet, theme or script, so its
+ * own CSP allows nothing to load.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { z } from 'astro/zod';
+import { SITE_NAME } from '../data/site.ts';
+import { pageMetaTags } from './pageMeta.ts';
+
+/** Where the list of share pages is built (src/pages/s/share-pages.json.ts), from the output root. */
+export const SHARE_MANIFEST = 's/share-pages.json';
+
+/** The policy of a share page: it loads nothing, runs nothing and submits nothing. */
+export const SHARE_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'";
+
+export const sharePageSchema = z.object({
+  /** The output file, from the output root ("s/<slug>/<section-id>/index.html"). */
+  file: z.string().regex(/^s\/[^/]+\/[^/]+\/index\.html$/),
+  documentTitle: z.string(),
+  sectionTitle: z.string(),
+  /** The section's first sentence, or the document's summary when the section has no text. */
+  description: z.string(),
+  /** The section's href, base path included: where the page sends the reader. */
+  target: z.string(),
+  /** The section's absolute URL, when the site's address is known: the canonical link and og:url. */
+  url: z.string().optional(),
+});
+export type SharePage = z.output<typeof sharePageSchema>;
+export const shareManifestSchema = z.array(sharePageSchema);
+
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** The page as a hast tree. */
+export function sharePageTree(page: SharePage): Root {
+  const title = `${page.sectionTitle} – ${page.documentTitle}`;
+  const meta = pageMetaTags({ title, description: page.description, url: page.url, type: 'article' }).map(({ tag, attributes }) => element(tag, { ...attributes }));
+  const head = element('head', {}, [
+    element('meta', { charSet: 'utf-8' }),
+    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    // Light only: without a stylesheet, the browser's dark defaults give links too little contrast.
+    element('meta', { name: 'color-scheme', content: 'light' }),
+    element('meta', { httpEquiv: ['content-security-policy'], content: SHARE_PAGE_CSP }),
+    element('title', {}, [text(`${title} | ${SITE_NAME}`)]),
+    element('meta', { name: 'description', content: page.description }),
+    ...meta,
+    element('meta', { httpEquiv: ['refresh'], content: `0; url=${page.target}` }),
+  ]);
+  const body = element('body', {}, [
+    element('main', {}, [
+      element('p', {}, [text('From '), element('cite', {}, [text(page.documentTitle)])]),
+      element('h1', {}, [text(page.sectionTitle)]),
+      element('p', {}, [text(page.description)]),
+      element('p', {}, [element('a', { href: page.target }, [text(`Read the section “${page.sectionTitle}”`)])]),
+    ]),
+  ]);
+  return { type: 'root', children: [{ type: 'doctype' }, element('html', { lang: 'en' }, [head, body])] };
+}
+
+export function sharePageHtml(page: SharePage): string {
+  // Quotes and "<" stay as written where HTML allows them (only old browsers misread them), so the
+  // CSP's quotes are not escaped; other references in their shortest form.
+  return toHtml(sharePageTree(page), { allowDangerousCharacters: true, characterReferences: { useShortestReferences: true } });
+}
