@@ -8,6 +8,7 @@ import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { pdfOutputs } from './src/integrations/pdf.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -18,7 +19,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
-  integrations: [mdx(), plainDynamicImports(), pagefindIndex(), anchorLock(), linkCheck()],
+  // pdfOutputs edits document pages (their PDF link): before the search index reads them.
+  integrations: [mdx(), plainDynamicImports(), pdfOutputs(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

@@ -89,3 +89,25 @@ export function tableDownloadHref(tableId: string, format: 'csv' | 'json'): stri
 export function searchHref(query = ''): string {
   return href(`search/${query}`);
 }
+
+/** A feed of the newest documents: of the whole site, or of one country's or topic's documents. */
+export type FeedScope = { kind: 'all' } | { kind: 'country' | 'topic'; id: string };
+export function feedHref(format: 'atom' | 'rss', scope: FeedScope = { kind: 'all' }): string {
+  const file = format === 'atom' ? 'atom.xml' : 'rss.xml';
+  if (scope.kind === 'all') return href(`feeds/${file}`);
+  return href(`feeds/${scope.kind === 'country' ? 'countries' : 'topics'}/${scope.id}/${file}`);
+}
+
+/** The social card image of a document, or of a section's share page (src/pages/cards/). */
+export function cardHref(slug: string, sectionId?: string): string {
+  return href(sectionId === undefined ? `cards/${slug}.png` : `cards/s/${slug}/${sectionId}.png`);
+}
+
+/** The PDF of a document (written by src/integrations/pdf.ts). */
+export function pdfHref(slug: string): string {
+  return href(`pdf/${slug}.pdf`);
+}
+
+export function sitemapHref(): string {
+  return href('sitemap.xml');
+}
