@@ -107,7 +107,10 @@ describe('link previews', () => {
     expect(attr(meta(page, 'og:description')!, 'content')).toBe(description);
     expect(attr(meta(page, 'og:site_name')!, 'content')).toBe('Assessment Atlas');
     expect(attr(meta(page, 'og:type')!, 'content')).toMatch(/^(website|article)$/);
-    expect(attr(meta(page, 'twitter:card')!, 'content')).toBe('summary');
+    // Pages with a social card (documents, share pages) get the large card; others the plain one.
+    const hasCard = meta(page, 'og:image') !== undefined;
+    expect(attr(meta(page, 'twitter:card')!, 'content')).toBe(hasCard ? 'summary_large_image' : 'summary');
+    expect(hasCard).toBe(page.file.startsWith('s/') || page.file.startsWith('assessments/'));
     expect(attr(meta(page, 'twitter:title')!, 'content')).toBe(title);
     expect(attr(meta(page, 'twitter:description')!, 'content')).toBe(description);
     if (!page.file.startsWith('s/') && page.file !== '404.html') expect(url).toBe(new URL(page.url, SITE).href);
