@@ -8,7 +8,8 @@ import { wrapSections } from './src/integrations/wrap-sections.ts';
 import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
-import { pdfOutputs } from './src/integrations/pdf.ts';
+import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
+import { outputs } from './src/integrations/outputs.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -19,8 +20,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
-  // pdfOutputs edits document pages (their PDF link): before the search index reads them.
-  integrations: [mdx(), plainDynamicImports(), pdfOutputs(), pagefindIndex(), anchorLock(), linkCheck()],
+  // outputs edits document pages (their PDF link): before the search index reads them.
+  // contentGuard first: a page that breaks the content rules stops the build before anything runs.
+  integrations: [contentGuard(), mdx(), plainDynamicImports(), outputs(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
@@ -30,6 +32,8 @@ export default defineConfig({
       // GFM off: generated pages use none of it (tables are <DataTable>), and its autolinks turn
       // a source's "www.example.com" or "a@b.org" into links that no escape can prevent.
       features: { smartPunctuation: false, gfm: false },
+      // Content MDX is data: an expression, import/export or unknown component is refused.
+      mdastPlugins: [contentCode],
       hastPlugins: [wrapSections, sectionAnchors],
     }),
   },

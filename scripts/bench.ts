@@ -46,7 +46,7 @@ function scratchProject(n: number): string {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'content'), { recursive: true });
   for (const name of COPIED) cpSync(join(ROOT, name), join(site, name), { recursive: true });
-  for (const name of ['countries.json', 'topics.json']) cpSync(join(ROOT, 'content', name), join(site, 'content', name));
+  for (const name of ['countries.json', 'topics.json', 'roles.json']) cpSync(join(ROOT, 'content', name), join(site, 'content', name));
   // Link each package rather than node_modules itself, so the build caches Astro and Vite keep
   // in node_modules/.astro and .vite stay in the scratch copy.
   mkdirSync(join(site, 'node_modules'));
@@ -84,7 +84,7 @@ function ingestSynthetic(site: string, n: number): { seconds: number; failed: st
       failed.push(`${name}: ${result.reason}`);
       continue;
     }
-    writeDocument(site, result.document);
+    writeDocument(site, result.document, { name });
   }
   return { seconds: (performance.now() - started) / 1000, failed };
 }

@@ -1,92 +1,42 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-import { aliasesSchema } from './lib/anchorLock.ts';
-import { roleSchema } from './lib/roles.ts';
-import { relatedRulesSchema } from './lib/related.ts';
-import { tableSchema } from './lib/tableData.ts';
+import { fragmentIdSchema } from './lib/ids.ts';
+import { revisionFields } from './lib/revisions/schema.ts';
+import { countrySchema, frontMatterSchema, tableSchema, topicSchema } from './lib/schemas.ts';
 
-/** Lowercase words joined by hyphens: the shape of every id a URL carries. */
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens (for example "north-korea")');
-
-/**
- * A heading's id as Astro makes it: github-slugger over the heading text. That keeps letters of
- * every script and can double a hyphen ("Outlook — 2025" -> "outlook--2025"), so it cannot use
- * `id` above; it only has to be non-empty and free of white space.
- */
-const headingId = z.string().regex(/^\S+$/, 'use the id github-slugger gives the heading (no spaces)');
-
-const section = z.object({
-  id: headingId,
-  title: z.string().min(1),
-  /** What the section is for (summary, recommendations, back matter...): see src/lib/roles.ts. */
-  role: roleSchema.optional(),
-  countries: z.array(reference('countries')).default([]),
-  topics: z.array(reference('topics')).default([]),
-  /** Editors' pins and suppressions of this section's "Related in other assessments" links. */
-  related: relatedRulesSchema.optional(),
-});
-
+// The schemas live in src/lib/schemas.ts; here they only get Astro's references.
+const assessmentSchema = frontMatterSchema({ country: reference('countries'), topic: reference('topics'), table: reference('tables') });
 const assessments = defineCollection({
   loader: glob({ base: './content/assessments', pattern: '**/*.mdx' }),
-  schema: z.object({
-    title: z.string().min(1),
-    /** True when the ingester derived the title from the text: an editor should confirm it. */
-    titleProvisional: z.boolean().default(false),
-    slug: id,
-    kind: z.enum(['article', 'assessment']),
-    summary: z.string().min(1).max(320, 'keep the summary to about 300 characters'),
-    /** Only ever taken from the source; never invented. */
-    published: z.coerce.date().optional(),
-    reference: z.string().optional(),
-    source: z.object({
-      path: z.string().regex(/^content\/sources\/[^/]+\.txt$/, 'point at the original under content/sources/'),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256 of the original file'),
-    }),
-    countries: z.array(reference('countries')).default([]),
-    topics: z.array(reference('topics')).default([]),
-    sections: z.array(section).min(1),
-    tables: z.array(reference('tables')).default([]),
-    /**
-     * Written by the ingester: sha256 of this file without this line. When it no longer matches,
-     * an editor has changed the page, and re-ingesting the source will not overwrite it.
-     */
-    generatedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-    /** Pins and suppressions of related links for every section of this document. */
-    related: relatedRulesSchema.optional(),
-    /** Old anchor id -> current id, so links published before a heading was renamed still land. */
-    aliases: aliasesSchema.default({}),
-  }),
+  schema: assessmentSchema,
+});
+
+// Earlier versions of a document (src/data/revisions.ts): content/revisions/<slug>/<n>.mdx, its
+// source <n>.txt beside it and its tables under <n>/tables/; ids are "<slug>/<n>" and "<slug>/<n>/tables/<id>".
+const revisionId = ({ entry }: { entry: string }) => entry.replace(/\.(?:mdx|json)$/, '');
+const revisions = defineCollection({
+  loader: glob({ base: './content/revisions', pattern: '*/*.mdx', generateId: revisionId }),
+  schema: assessmentSchema.extend(revisionFields),
+});
+const revisionTables = defineCollection({
+  loader: glob({ base: './content/revisions', pattern: '*/*/tables/*.json', generateId: revisionId }),
+  schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: fragmentIdSchema }),
 });
 
 const countries = defineCollection({
   loader: file('./content/countries.json'),
-  schema: z.object({
-    id,
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
-    /** Adjectives that tag the state ("North Korean"); demonyms are not aliases. */
-    adjectives: z.array(z.string().min(1)).optional(),
-    /** Phrases containing a name that do not mean the state ("New Mexico", "Paris Agreement"). */
-    exclude: z.array(z.string().min(1)).optional(),
-  }),
+  schema: countrySchema,
 });
 
 const topics = defineCollection({
   loader: file('./content/topics.json'),
-  schema: z.object({
-    id,
-    label: z.string().min(1),
-    keywords: z.array(z.string().min(1)).min(1),
-  }),
+  schema: topicSchema,
 });
 
 const tables = defineCollection({
   loader: glob({ base: './content/tables', pattern: '**/*.json' }),
   // Typed columns, country ids and an optional chart; src/lib/tableData.ts checks every cell.
-  schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: headingId }),
+  schema: tableSchema({ document: reference('assessments'), country: reference('countries'), section: fragmentIdSchema }),
 });
 
-export const collections = { assessments, countries, topics, tables };
+export const collections = { assessments, countries, topics, tables, revisions, revisionTables };

@@ -6,7 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { excerpt } from '../lib/excerpt.ts';
-import { hubIds, type HubIds } from '../lib/hubs.ts';
+import { hubIds, hubSections, type HubIds } from '../lib/hubs.ts';
 import { sortForListing } from '../lib/listing.ts';
 import { sectionTexts } from './sections.ts';
 import { siteTagger } from './tagger.ts';
@@ -52,7 +52,7 @@ export async function hubs(kind: HubKind): Promise<Hub[]> {
   const list = [...ids].map((id): Hub => {
     const mentions = (sentence: string) => tagger.mentions(sentence).some((mention) => mention.kind === kind && mention.id === id);
     const documents = entries.flatMap((entry): HubDocument[] => {
-      const sections = entry.data.sections
+      const sections = hubSections(entry.data.sections)
         .filter((section) => section[field(kind)].some((ref) => ref.id === id))
         .map((section) => ({ id: section.id, title: section.title, excerpt: excerpt(texts.get(entry.id)?.[section.id] ?? '', mentions) }));
       const tagged = entry.data[field(kind)].some((ref) => ref.id === id);
@@ -68,4 +68,9 @@ export async function hubs(kind: HubKind): Promise<Hub[]> {
   });
   const byName = new Intl.Collator('en', { sensitivity: 'base' });
   return list.sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** One static path per hub of a kind: src/pages/countries/[id].astro and topics/[id].astro. */
+export async function hubPaths(kind: HubKind) {
+  return (await hubs(kind)).map((hub) => ({ params: { id: hub.id }, props: { hub } }));
 }

@@ -18,6 +18,7 @@ export async function relatedIndex(): Promise<RelatedIndex> {
         sections: entry.data.sections.map((section) => ({
           id: section.id,
           title: section.title,
+          role: section.role,
           countries: section.countries.map((ref) => ref.id),
           topics: section.topics.map((ref) => ref.id),
           related: section.related,

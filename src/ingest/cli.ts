@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <file.txt>... [--kind article|assessment] [--title "..."] [--slug ...]
+ * npm run ingest -- <file.txt>... [--kind <kind>] [--title "..."] [--slug ...]
  *                   [--force] [--no-fix] [--root <dir>]
  *
  * Exit codes: 0 every file ingested (or already up to date); 1 at least one file failed or was
@@ -10,21 +10,24 @@ import { readFileSync } from 'node:fs';
 import { relative as relativePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Kind } from './document.ts';
+import { kindSchema, KINDS, type Kind } from '../lib/kinds.ts';
+import { SLUG_PATTERN } from '../lib/ids.ts';
 import { sha256 } from './frontmatter.ts';
-import { ingestSource, SLUG_PATTERN } from './ingest.ts';
+import { ingestSource } from './ingest.ts';
 import { formatEntry, ordered } from './report.ts';
-import { checkTarget, contentDir, findPrevious, isUntouched, readExistingTable, retire, writeDocument } from './store.ts';
+import { acquireLock } from './lock.ts';
+import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, recover, takenSlugs, writeDocument } from './store.ts';
 import { keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
+const KIND_OPTION = `--kind ${KINDS.join('|')}`;
 const USAGE = `Usage: npm run ingest -- <file.txt>... [options]
 
 Turns plain-text sources into content/assessments/<slug>.mdx, keeps each original under
 content/sources/ and writes each table to content/tables/<slug>/.
 
 Options:
-  --kind article|assessment  override the guessed kind
+  ${KIND_OPTION.padEnd(25)} override the guessed kind
   --title "..."              the page title (one file only); needed when the source has no title line
   --slug words-with-hyphens  the page slug (one file only); default: a few words of the title
   --force                    replace a page edited by hand, or another source's page with this slug
@@ -43,13 +46,25 @@ export interface Io {
   cwd: string;
 }
 
+/** Titles longer than this still work but make poor headings and tab titles. */
+const LONG_TITLE = 200;
+
+/**
+ * A line as the terminal may show it: control characters other than tab (from a source's text,
+ * a file name) are written as escapes such as \x1b, so they can never drive the terminal.
+ */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function usageError(io: Io, message: string): number {
   io.err(`ingest: ${message}`);
   io.err('Run "npm run ingest -- --help" for the options.');
   return 2;
 }
 
-export function main(argv: string[], io: Io): number {
+export function main(argv: string[], terminal: Io): number {
+  const io: Io = { cwd: terminal.cwd, out: (line) => terminal.out(printable(line)), err: (line) => terminal.err(printable(line)) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -67,7 +82,11 @@ export function main(argv: string[], io: Io): number {
       },
     });
   } catch (error) {
-    return usageError(io, (error as Error).message);
+    const { code, message } = error as NodeJS.ErrnoException;
+    // Node's own wording ends in a stray quote ("... as in '-- "--x"'); say it plainly instead.
+    const option = /'(-[^']*)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) return usageError(io, `unknown option "${option}"`);
+    return usageError(io, message);
   }
   const { values, positionals: files } = parsed;
   if (values.help) {
@@ -75,13 +94,17 @@ export function main(argv: string[], io: Io): number {
     return 0;
   }
   if (files.length === 0) return usageError(io, 'no source files given');
-  if (values.kind !== undefined && values.kind !== 'article' && values.kind !== 'assessment') {
-    return usageError(io, `--kind must be "article" or "assessment", not "${values.kind}"`);
+  if (values.kind !== undefined && !kindSchema.safeParse(values.kind).success) {
+    return usageError(io, `--kind must be one of ${KINDS.join(", ")}, not "${values.kind}"`);
   }
   if (files.length > 1 && (values.title !== undefined || values.slug !== undefined)) {
     return usageError(io, '--title and --slug name one document: give them with a single file');
   }
   if (values.title !== undefined && values.title.trim() === '') return usageError(io, '--title is empty');
+  if (values.title !== undefined && /[\r\n\u2028\u2029]/.test(values.title)) return usageError(io, '--title must be one line: remove the line breaks');
+  if (values.title !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(values.title)) {
+    return usageError(io, '--title contains control characters (such as an escape or a tab): type it again as plain text');
+  }
   if (values.slug !== undefined && !SLUG_PATTERN.test(values.slug)) {
     return usageError(io, `--slug "${values.slug}" must be lowercase letters, digits and single hyphens (for example "russia-north-korea-alliance")`);
   }
@@ -97,6 +120,33 @@ export function main(argv: string[], io: Io): number {
     throw error;
   }
 
+  if (values.title !== undefined && [...values.title.trim()].length > LONG_TITLE) {
+    io.err(`ingest: WARNING: --title is ${[...values.title.trim()].length} characters long; a title past about ${LONG_TITLE} characters makes a poor heading and tab title`);
+  }
+  const lock = acquireLock(contentDir(root), rel(contentDir(root)));
+  if (!lock.ok) {
+    io.err(`ingest: ${lock.reason}; nothing ingested`);
+    return 1;
+  }
+  try {
+    if (lock.note !== undefined) io.err(`ingest: note: ${lock.note}`);
+    for (const note of recover(root)) io.err(`ingest: note: ${note}`);
+    return ingestAll(files, values, root, rel, countries, topics, io);
+  } finally {
+    finish(root);
+    lock.release();
+  }
+}
+
+function ingestAll(
+  files: string[],
+  values: { kind?: string | undefined; title?: string | undefined; slug?: string | undefined; force: boolean; 'no-fix': boolean },
+  root: string,
+  rel: (p: string) => string,
+  countries: ReturnType<typeof loadCountries>,
+  topics: ReturnType<typeof loadTopics>,
+  io: Io,
+): number {
   const options = {
     kind: values.kind as Kind | undefined,
     title: values.title?.trim(),
@@ -104,6 +154,7 @@ export function main(argv: string[], io: Io): number {
     fix: !values['no-fix'],
   };
   const slugsThisRun = new Map<string, string>();
+  const pages = publishedPages(root);
   let failed = 0;
 
   for (const file of files) {
@@ -122,12 +173,15 @@ export function main(argv: string[], io: Io): number {
       continue;
     }
 
-    const previous = findPrevious(root, sha256(bytes));
+    const input = resolve(io.cwd, file);
+    const name = file.split(/[\\/]/).at(-1)!;
+    const previous = findPrevious(root, sha256(bytes), input);
     if (previous && !previous.titleProvisional && options.slug !== undefined && options.slug !== previous.slug && !values.force) {
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const result = ingestSource({ bytes, name: file.split(/[\\/]/).at(-1)!, options, countries, topics, previous });
+    const taken = takenSlugs(pages, sha256(bytes), slugsThisRun.keys());
+    const result = ingestSource({ bytes, name, options, countries, topics, previous, taken, pages });
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
     }
@@ -141,7 +195,7 @@ export function main(argv: string[], io: Io): number {
       fail(`the slug "${doc.slug}" was already used by ${clash} in this run; give one of them --slug`);
       continue;
     }
-    const verdict = checkTarget(root, doc, values.force, rel);
+    const verdict = checkTarget(root, doc, { force: values.force, name, input, relative: rel });
     if (!verdict.ok) {
       fail(verdict.reason);
       continue;
@@ -152,7 +206,7 @@ export function main(argv: string[], io: Io): number {
       fail(`${rel(moving.file)} (the earlier page of this source, with a provisional title) was changed by hand; move the edits into the source, or pass --force to replace it with ${doc.slug}`);
       continue;
     }
-    for (const note of verdict.notes) io.err(`${file}: WARNING: ${note}`);
+    for (const note of verdict.notes) io.err(`${file}: ${note.startsWith('replaced') ? 'WARNING: ' : 'note: '}${note}`);
     // An editor's chart (or "chart": null) survives a re-run; --force puts the proposal back.
     for (const table of doc.tables) {
       const kept = keepEditorChart(table.data, readExistingTable(root, doc.slug, table.id));
@@ -167,14 +221,15 @@ export function main(argv: string[], io: Io): number {
     }
     let written;
     try {
-      written = writeDocument(root, doc);
+      written = writeDocument(root, doc, { name, retire: moving?.slug });
     } catch (error) {
       fail(`writing failed (${(error as Error).message})`);
       continue;
     }
     slugsThisRun.set(doc.slug, file);
+    const { title, identifier, published, updated } = doc.frontMatter;
+    pages.push({ slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name });
     if (moving) {
-      written.removed.push(...retire(root, moving.slug));
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
     }
     const changed = [...written.written.map(rel), ...written.removed.map((p) => `removed ${rel(p)}`)];

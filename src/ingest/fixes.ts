@@ -1,18 +1,22 @@
 /**
- * Safe typographic fixes, applied to the decoded source before it is parsed.
+ * Safe typographic fixes, applied to the prose of the parsed document: paragraphs, bullet items,
+ * recommendation items and the text cells of tables. Headings, cells that are figures and lines
+ * that look like code are never touched.
  *
  * Only three kinds of change are made, and each is reported with its line:
  * - `missing-space`: a space after `,` `.` `;` squeezed between two words ("Furthermore,this").
  * - `sentence-case`: a sentence that starts with a lowercase word ("the recent treaty").
  * - `country-case`: a known country name or alias in the wrong case ("south Korea", "china").
- * Nothing else of the author's wording changes, and no line is added or removed, so line numbers
- * stay those of the original. Everything that merely resembles these patterns is left alone:
- * abbreviations (U.S., e.g., a.m.), decimals (9.5), thousands (1,000), URLs, e-mail addresses,
- * domain names, character references (&amp;x) and words written in capitals.
+ * Nothing else of the author's wording changes and no line is added or removed. Everything that
+ * merely resembles these patterns is left alone: abbreviations (U.S., e.g., a.m.), decimals (9.5),
+ * thousands (1,000), URLs, e-mail addresses, domain names, character references (&amp;x) and
+ * words written in capitals.
  */
 import { isAbbreviationPeriod } from '../lib/sentences.ts';
-import { createTagger, type Country } from '../lib/tagging.ts';
-import { parseBlocks } from './parse.ts';
+import { isBlank, parseCell } from '../lib/cells.ts';
+import { taggerFor, type Country, type Tagger } from '../lib/tagging.ts';
+import type { DocBlock, DocumentModel } from './document.ts';
+import { parseBlocks, splitLabel, type Block } from './parse.ts';
 import { loadProjectCountries } from './vocabulary.ts';
 
 export type FixRule = 'missing-space' | 'sentence-case' | 'country-case';
@@ -26,10 +30,6 @@ export interface Fix {
   after: string;
 }
 
-export interface Fixed {
-  text: string;
-  fixes: Fix[];
-}
 
 /** Lowercase forms of names and aliases that are also ordinary words ("a turkey", "lima beans"). */
 const COMMON_NOUNS = new Set(['turkey', 'chad', 'guinea', 'lima', 'manila', 'pentagon', 'panama']);
@@ -140,10 +140,9 @@ function fixSentenceCase(line: string, start: number, record: Record): string {
   return out;
 }
 
-function fixCountryCase(line: string, countries: readonly Country[], record: Record): string {
-  const names = new Map<string, Set<string>>();
-  for (const country of countries) names.set(country.id, new Set([country.name, ...country.aliases]));
-  const mentions = taggerFor(countries).countryMentions(line);
+function fixCountryCase(line: string, vocabulary: Vocabulary, record: Record): string {
+  const mentions = vocabulary.tagger.countryMentions(line);
+  const names = vocabulary.names;
   let out = line;
   for (const mention of [...mentions].reverse()) {
     const { text, form, start } = mention;
@@ -158,44 +157,151 @@ function fixCountryCase(line: string, countries: readonly Country[], record: Rec
   return out;
 }
 
-const taggers = new WeakMap<readonly Country[], ReturnType<typeof createTagger>>();
-function taggerFor(countries: readonly Country[]) {
-  let tagger = taggers.get(countries);
-  if (!tagger) {
-    tagger = createTagger(countries, []);
-    taggers.set(countries, tagger);
-  }
-  return tagger;
+/** What the country-case rule needs: the tagger and each country's names (adjectives are not names). */
+interface Vocabulary {
+  tagger: Tagger;
+  names: Map<string, Set<string>>;
 }
 
-/** Which lines are prose (sentence rules apply), bullets (after the marker) or table rows. */
-function lineRoles(text: string): Map<number, 'prose' | 'bullet' | 'table'> {
-  const roles = new Map<number, 'prose' | 'bullet' | 'table'>();
-  for (const block of parseBlocks(text).blocks) {
-    if (block.type === 'bullets') for (const item of block.items) roles.set(item.line, 'bullet');
-    else if (block.type === 'table') for (const row of [block.header, ...block.rows]) roles.set(row.line, 'table');
-    else roles.set(block.line, 'prose');
+const vocabularies = new WeakMap<readonly Country[], Vocabulary>();
+const NO_TOPICS: readonly [] = [];
+
+function vocabularyOf(countries: readonly Country[]): Vocabulary {
+  let vocabulary = vocabularies.get(countries);
+  if (!vocabulary) {
+    vocabulary = {
+      tagger: taggerFor(countries, NO_TOPICS),
+      names: new Map(countries.map((country) => [country.id, new Set([country.name, ...country.aliases])])),
+    };
+    vocabularies.set(countries, vocabulary);
   }
-  return roles;
+  return vocabulary;
 }
 
 /**
- * Applies the safe fixes to decoded source text (LF line endings, no BOM). The site's tests call
- * this too, to compare each source sentence with its page; both default to the repository's
- * content/countries.json.
+ * Code, markup and commands keep every character: an identifier such as `config.Load` or a
+ * lowercase statement is not a sentence.
  */
-export function fixSource(text: string, countries: readonly Country[] = loadProjectCountries()): Fixed {
-  const roles = lineRoles(text);
+export function isCodeLike(text: string): boolean {
+  return (
+    /`/.test(text) ||
+    /^(?:\$|>>>|#include\b|(?:import|export|const|let|var|function|def|class|return)\s)/.test(text) ||
+    /[{};]\s*$|=>|\w\(\)|<\/?[a-z][\w-]*[\s/>]/.test(text)
+  );
+}
+
+type Scope = 'sentence' | 'words';
+
+/** The fixes of one piece of prose on one source line; `sentence` also applies sentence case. */
+function fixText(text: string, line: number, scope: Scope, vocabulary: Vocabulary, fixes: Fix[]): string {
+  const record: Record = (rule, before, after) => fixes.push({ line, rule, before, after });
+  let out = fixMissingSpaces(text, record);
+  if (scope === 'sentence') out = fixSentenceCase(out, 0, record);
+  return fixCountryCase(out, vocabulary, record);
+}
+
+/** A table cell holding a figure ("$50 billion", "+5%") is data, not prose. */
+function isFigure(cell: string): boolean {
+  const parsed = parseCell(cell);
+  return parsed.type !== 'text' || isBlank(parsed);
+}
+
+function fixBlock<B extends DocBlock>(block: B, vocabulary: Vocabulary, fixes: Fix[]): B {
+  switch (block.type) {
+    case 'heading':
+      return block;
+    case 'paragraph':
+      if (isCodeLike(block.text)) return block;
+      return { ...block, text: fixText(block.text, block.line, 'sentence', vocabulary, fixes) };
+    case 'bullets':
+      return {
+        ...block,
+        items: block.items.map((item) => {
+          if (isCodeLike(item.body)) return item;
+          const body = fixText(item.body, item.line, 'sentence', vocabulary, fixes);
+          return body === item.body ? item : { line: item.line, body, ...splitLabel(body) };
+        }),
+      };
+    case 'recommendations':
+      return { ...block, items: block.items.map((item) => (isCodeLike(item.text) ? item : { ...item, text: fixText(item.text, item.line, 'sentence', vocabulary, fixes) })) };
+    case 'table': {
+      const row = (r: { line: number; cells: string[] }) => ({
+        line: r.line,
+        cells: r.cells.map((cell) => (isFigure(cell) || isCodeLike(cell) ? cell : fixText(cell, r.line, 'words', vocabulary, fixes))),
+      });
+      return { ...block, header: row(block.header), rows: block.rows.map(row) };
+    }
+    case 'figure':
+      return { ...block, caption: fixBlock(block.caption, vocabulary, fixes), credits: block.credits.map((credit) => fixBlock(credit, vocabulary, fixes)) };
+  }
+}
+
+export interface FixedBlocks<B extends DocBlock> {
+  blocks: B[];
+  fixes: Fix[];
+}
+
+/** Blocks with the fixes applied to their prose, and the fixes in source order. */
+export function fixBlocks<B extends DocBlock>(blocks: readonly B[], countries: readonly Country[]): FixedBlocks<B> {
+  const vocabulary = vocabularyOf(countries);
   const fixes: Fix[] = [];
-  const lines = text.split('\n').map((original, index) => {
-    const role = roles.get(index + 1);
-    if (!role) return original;
-    const record: Record = (rule, before, after) => fixes.push({ line: index + 1, rule, before, after });
-    const lead = original.length - original.trimStart().length;
-    let line = fixMissingSpaces(original, record);
-    if (role === 'prose') line = fixSentenceCase(line, lead, record);
-    if (role === 'bullet') line = fixSentenceCase(line, lead + (/^\S+\s+/u.exec(line.slice(lead))?.[0].length ?? 0), record);
-    return fixCountryCase(line, countries, record);
+  return { blocks: blocks.map((block) => fixBlock(block, vocabulary, fixes)), fixes };
+}
+
+export interface FixedDocument {
+  document: DocumentModel;
+  fixes: Fix[];
+}
+
+/** The document with its prose fixed; structure, title and headings stay as parsed. */
+export function fixDocument(document: DocumentModel, countries: readonly Country[]): FixedDocument {
+  const lede = fixBlocks(document.lede, countries);
+  const fixes = [...lede.fixes];
+  const sections = document.sections.map((section) => {
+    const fixed = fixBlocks(section.blocks, countries);
+    fixes.push(...fixed.fixes);
+    return { ...section, blocks: fixed.blocks };
+  });
+  fixes.sort((a, b) => a.line - b.line);
+  return { document: { ...document, lede: lede.blocks, sections }, fixes };
+}
+
+/** Replaces `before` with `after` in a line, searching from `from`; returns the new line and where the search goes on. */
+function replaceIn(line: string, before: string, after: string, from: number): [string, number] {
+  const at = line.indexOf(before, from);
+  if (at === -1) return [line, from];
+  return [line.slice(0, at) + after + line.slice(at + before.length), at + after.length];
+}
+
+/**
+ * The source text with the fixes written into their lines (LF line endings, no BOM): what the
+ * page shows, for tests that compare a page with its source word by word. Defaults to the
+ * repository's content/countries.json, as the site's tests call it.
+ */
+export function fixSource(text: string, countries: readonly Country[] = loadProjectCountries()): { text: string; fixes: Fix[] } {
+  const parsed = parseBlocks(text).blocks;
+  const { blocks, fixes } = fixBlocks<Block>(parsed, countries);
+  const lines = text.split('\n');
+  const put = (line: number, before: string, after: string, from = 0): number => {
+    if (before === after) return from;
+    const [next, at] = replaceIn(lines[line - 1]!, before, after, from);
+    lines[line - 1] = next;
+    return at;
+  };
+  parsed.forEach((block, index) => {
+    const fixed = blocks[index]!;
+    if (block.type === 'paragraph' && fixed.type === 'paragraph') put(block.line, block.text, fixed.text);
+    if (block.type === 'bullets' && fixed.type === 'bullets') block.items.forEach((item, i) => put(item.line, item.body, fixed.items[i]!.body, lines[item.line - 1]!.indexOf(item.body)));
+    if (block.type === 'table' && fixed.type === 'table') {
+      [block.header, ...block.rows].forEach((row, r) => {
+        const after = r === 0 ? fixed.header : fixed.rows[r - 1]!;
+        let from = 0;
+        row.cells.forEach((cell, c) => {
+          from = put(row.line, cell, after.cells[c]!, from);
+          if (cell === after.cells[c]) from = Math.max(from, lines[row.line - 1]!.indexOf(cell, from) + cell.length);
+        });
+      });
+    }
   });
   return { text: lines.join('\n'), fixes };
 }

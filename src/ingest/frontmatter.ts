@@ -1,33 +1,11 @@
 /**
- * Front matter: the `assessments` schema's fields in a fixed order, written as YAML with
+ * Front matter: the fields of src/lib/schemas.ts's `frontMatterSchema` in a fixed order, written as YAML with
  * js-yaml (the parser Astro reads front matter with), plus a digest of the generated file so a
  * later run can tell whether an editor has changed it.
  */
 import { createHash } from 'node:crypto';
 import yaml from 'js-yaml';
-import type { Kind } from './document.ts';
-
-export interface SectionMatter {
-  id: string;
-  title: string;
-  countries: string[];
-  topics: string[];
-}
-
-export interface FrontMatter {
-  title: string;
-  titleProvisional?: true;
-  slug: string;
-  kind: Kind;
-  summary: string;
-  published?: string;
-  reference?: string;
-  source: { path: string; sha256: string };
-  countries: string[];
-  topics: string[];
-  sections: SectionMatter[];
-  tables: string[];
-}
+import type { FrontMatterInput } from '../lib/schemas.ts';
 
 const DIGEST_KEY = 'generatedSha256';
 const DIGEST_LINE = new RegExp(`^${DIGEST_KEY}: ([0-9a-f]{64})\\n`, 'm');
@@ -44,7 +22,7 @@ function dump(value: object): string {
  * The whole MDX file. Its last front matter line is `generatedSha256: <sha256 of the file
  * without that line>`; any edit to the file breaks the match.
  */
-export function composeMdx(matter: FrontMatter, body: string): string {
+export function composeMdx(matter: FrontMatterInput, body: string): string {
   const head = dump(matter);
   const digest = sha256(`---\n${head}---\n\n${body}`);
   return `---\n${head}${DIGEST_KEY}: ${digest}\n---\n\n${body}`;

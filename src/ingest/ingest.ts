@@ -1,17 +1,28 @@
 /**
  * One source file -> the files to write and a report. Pure: the caller reads the bytes and the
  * vocabularies, decides whether the planned files may be written, and writes them.
+ *
+ * The steps run one way, each a function of the previous one's output:
+ * decodeSource (text) -> parseBlocks (typed blocks) -> buildDocument (title, kind, sections with
+ * roles, dates) -> fixDocument (prose fixed) -> summaryOf, buildTable, tags -> toMdast -> MDX.
  */
-import { titleSlug } from '../lib/slug.ts';
-import { createTagger, tagText, type Country, type Topic } from '../lib/tagging.ts';
+import { SLUG_PATTERN } from '../lib/ids.ts';
+import type { Kind } from '../lib/kinds.ts';
+import { isBackMatter } from '../lib/roles.ts';
+import { firstIssue, plainFrontMatterSchema, plainTableSchema, type FrontMatter, type FrontMatterInput, type TableData } from '../lib/schemas.ts';
+import { uniqueSlug } from '../lib/slug.ts';
+import { taggerFor, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
-import { buildDocument, sectionText, type DocBlock, type Kind } from './document.ts';
-import { fixSource, type Fix } from './fixes.ts';
-import { composeMdx, sha256, type FrontMatter } from './frontmatter.ts';
+import { buildDocument, markRunIns, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
+import { keepEditorFields, previousRoles } from './editorFields.ts';
+import { fixDocument, type Fix } from './fixes.ts';
+import { composeMdx, sha256 } from './frontmatter.ts';
+import { sectionWithoutWords } from './indexable.ts';
 import { parseBlocks, type Note } from './parse.ts';
 import { serializeBody } from './serialize.ts';
-import { buildTable, serializeTable, type TableData } from './tables.ts';
+import { buildTable, serializeTable } from './tables.ts';
 import { toMdast } from './toMdast.ts';
+import { findUpdateTarget, type PageSummary, type UpdateTarget } from './updates.ts';
 
 export interface IngestOptions {
   kind?: Kind | undefined;
@@ -27,6 +38,8 @@ export interface Previous {
   title: string;
   titleProvisional: boolean;
   kind: Kind | undefined;
+  /** The earlier page's front matter as parsed: the fields an editor added there are kept. */
+  matter?: unknown;
 }
 
 export interface IngestInput {
@@ -38,6 +51,10 @@ export interface IngestInput {
   countries: readonly Country[];
   topics: readonly Topic[];
   previous?: Previous | undefined;
+  /** Slugs other sources' pages use (and those given out earlier in this run): a new slug avoids them. */
+  taken?: ReadonlySet<string> | undefined;
+  /** The pages already published, to tell a newer version of one of them (`findUpdateTarget`). */
+  pages?: readonly PageSummary[] | undefined;
 }
 
 export type ReportKind = 'note' | 'fix' | 'warning';
@@ -61,20 +78,31 @@ export interface PlannedDocument {
   source: Uint8Array;
   sourceSha256: string;
   mdx: string;
+  /** The front matter as the build reads it (the schema's output: defaults filled in). */
   frontMatter: FrontMatter;
   tables: PlannedTable[];
   fixes: Fix[];
+  /** Source lines left out of the page: furniture whose content is in front matter, page headers and footers. */
+  furniture: number[];
+  /** The published page this source is a newer version of, when it is one. */
+  updateOf?: UpdateTarget | undefined;
 }
 
 export type IngestResult =
   | { ok: true; document: PlannedDocument; report: ReportEntry[] }
   | { ok: false; reason: string; report: ReportEntry[] };
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 function fallbackSlug(name: string, sha: string): string {
   const base = name.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return base || `document-${sha.slice(0, 8)}`;
+}
+
+/** Words of the parts of a document that are tagged: the title, the lede and every section but back matter. */
+function taggedText(document: DocumentModel): string {
+  // A title given with --title is not the source's text; a title line is.
+  const title = document.titleLine === undefined ? '' : document.title;
+  const lede = sectionText({ id: '', title, role: undefined, line: 0, blocks: document.lede });
+  return [lede, ...document.sections.filter((section) => !isBackMatter(section.role)).map(sectionText)].join('\n');
 }
 
 export function ingestSource(input: IngestInput): IngestResult {
@@ -84,19 +112,18 @@ export function ingestSource(input: IngestInput): IngestResult {
   for (const note of decoded.notes) report.push({ kind: 'note', message: note });
 
   const { options, previous } = input;
-  const fix = options.fix !== false;
-  const fixed = fix ? fixSource(decoded.text, input.countries) : { text: decoded.text, fixes: [] };
-  for (const f of fixed.fixes) report.push({ kind: 'fix', line: f.line, message: `${f.rule}: "${f.before}" -> "${f.after}"` });
-  if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
-
   const notes: Note[] = [];
-  const parsed = parseBlocks(fixed.text);
+  const parsed = parseBlocks(decoded.text);
   notes.push(...parsed.notes);
 
-  // A title or kind given on an earlier run of this very source stays unless overridden.
+  // A title, kind or role given on an earlier run of this very source stays unless overridden.
   const fallbackTitle = previous && !previous.titleProvisional ? previous.title : undefined;
-  const doc = buildDocument(parsed.blocks, { title: options.title, kind: options.kind, fallbackTitle, fallbackKind: previous?.kind }, notes);
-  if (doc.sections.length === 0) {
+  const built = buildDocument(
+    parsed.blocks,
+    { title: options.title, kind: options.kind, fallbackTitle, fallbackKind: previous?.kind, roles: previousRoles(previous?.matter) },
+    notes,
+  );
+  if (built.sections.length === 0) {
     return {
       ok: false,
       reason: 'no headings found: a page needs at least one section. Put each heading on a line of its own (a short line without final punctuation)',
@@ -104,17 +131,35 @@ export function ingestSource(input: IngestInput): IngestResult {
     };
   }
 
+  const fix = options.fix !== false;
+  const fixed = fix ? fixDocument(built, input.countries) : { document: built, fixes: [] };
+  const { fixes } = fixed;
+  const doc = markRunIns(fixed.document, notes);
+  for (const f of fixes) report.push({ kind: 'fix', line: f.line, message: `${f.rule}: "${f.before}" -> "${f.after}"` });
+  if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
+  const wordless = sectionWithoutWords(doc.sections);
+  if (wordless !== undefined) return { ok: false, reason: wordless, report: [...report, ...notes.map(toEntry)] };
+  const summary = summaryOf(doc, notes);
+
   const sourceSha256 = sha256(input.bytes);
+  const { facts } = doc;
+  const updateOf = input.pages === undefined ? undefined : findUpdateTarget({ slug: '', sourceSha256, title: doc.title, sourceName: input.name, ...facts }, input.pages);
   let slug: string;
   if (options.slug !== undefined) {
     slug = options.slug;
   } else if (previous && !previous.titleProvisional) {
     slug = previous.slug;
     notes.push({ line: 0, message: `slug "${slug}" kept from the earlier page of this source` });
+  } else if (updateOf !== undefined) {
+    // Not a new page: the page it updates keeps its address.
+    slug = updateOf.slug;
   } else {
-    const fromTitle = titleSlug(doc.title);
-    slug = fromTitle ?? fallbackSlug(input.name, sourceSha256);
-    notes.push({ line: 0, message: `slug "${slug}" (${fromTitle ? 'from the title' : 'from the file name: the title has no Latin letters'}; override with --slug)` });
+    const chosen = uniqueSlug(doc.title, facts.identifier, input.taken ?? new Set());
+    slug = chosen?.slug ?? fallbackSlug(input.name, sourceSha256);
+    notes.push({ line: 0, message: `slug "${slug}" (${chosen ? (chosen.extended ?? 'from the title') : 'from the file name: the title has no Latin letters'}; override with --slug)` });
+  }
+  if (updateOf !== undefined) {
+    notes.push({ line: 0, message: `an update of the page "${updateOf.slug}" (${updateOf.reason}), not a new page` });
   }
   if (!SLUG_PATTERN.test(slug)) {
     return { ok: false, reason: `slug "${slug}" must be lowercase letters, digits and single hyphens`, report: [...report, ...notes.map(toEntry)] };
@@ -122,16 +167,17 @@ export function ingestSource(input: IngestInput): IngestResult {
 
   // Tables: ids unique in the document, each attached to the section it sits in.
   const taken = new Set<string>();
-  const { matchCountry } = createTagger(input.countries, input.topics);
+  const tagger = taggerFor(input.countries, input.topics);
+  const matchCountry = (name: string) => tagger.matchCountry(name);
   const tables: PlannedTable[] = [];
   const tableIds = new Map<number, string>();
   const plan = (blocks: DocBlock[], section: string) => {
     blocks.forEach((block, index) => {
       if (block.type !== 'table') return;
       const before = blocks[index - 1];
-      const built = buildTable(block, { slug, section, before: before?.type === 'recommendations' ? undefined : before, taken, matchCountry }, notes);
-      tableIds.set(block.line, `${slug}/${built.id}`);
-      tables.push({ id: built.id, data: built.data, text: serializeTable(built.data) });
+      const table = buildTable(block, { slug, section, before: before?.type === 'recommendations' || before?.type === 'figure' ? undefined : before, taken, matchCountry }, notes);
+      tableIds.set(block.line, `${slug}/${table.id}`);
+      tables.push({ id: table.id, data: table.data, text: serializeTable(table.data) });
     });
   };
   if (doc.lede.some((b) => b.type === 'table')) {
@@ -141,24 +187,43 @@ export function ingestSource(input: IngestInput): IngestResult {
   for (const section of doc.sections) plan(section.blocks, section.id);
 
   const body = serializeBody(toMdast(doc, tableIds));
-  const docTags = tagText(fixed.text, input.countries, input.topics);
-  const frontMatter: FrontMatter = {
+  const docTags = tagger.tag(taggedText(doc));
+  const generated: FrontMatterInput = {
     title: doc.title,
     ...(doc.titleProvisional ? { titleProvisional: true as const } : {}),
     slug,
     kind: doc.kind,
-    summary: doc.summary,
-    ...(doc.published ? { published: doc.published } : {}),
-    ...(doc.reference ? { reference: doc.reference } : {}),
+    summary,
+    ...(facts.published ? { published: facts.published } : {}),
+    ...(facts.updated ? { updated: facts.updated } : {}),
+    ...(facts.identifier ? { identifier: facts.identifier } : {}),
+    ...(facts.authors ? { authors: facts.authors } : {}),
+    ...(facts.classification ? { classification: facts.classification } : {}),
     source: { path: `content/sources/${slug}.txt`, sha256: sourceSha256 },
     countries: docTags.countries,
     topics: docTags.topics,
     sections: doc.sections.map((section) => {
-      const tags = tagText(sectionText(section), input.countries, input.topics);
-      return { id: section.id, title: section.title, countries: tags.countries, topics: tags.topics };
+      // Back matter (notes, references, about the authors) is published but not tagged.
+      const tags = isBackMatter(section.role) ? { countries: [], topics: [] } : tagger.tag(sectionText(section));
+      return { id: section.id, title: section.title, ...(section.role ? { role: section.role } : {}), countries: tags.countries, topics: tags.topics };
     }),
     tables: tables.map((t) => `${slug}/${t.id}`),
   };
+  const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter);
+  for (const message of kept) notes.push({ line: 0, message });
+
+  // What is about to be written must pass the schemas the build checks it with.
+  const page = `content/assessments/${slug}.mdx`;
+  const checked = plainFrontMatterSchema.safeParse(frontMatter);
+  if (!checked.success) {
+    return { ok: false, reason: `${page}: front matter ${firstIssue(checked.error)}`, report: [...report, ...notes.map(toEntry)] };
+  }
+  for (const table of tables) {
+    const result = plainTableSchema.safeParse(table.data);
+    if (!result.success) {
+      return { ok: false, reason: `content/tables/${slug}/${table.id}.json: ${firstIssue(result.error)}`, report: [...report, ...notes.map(toEntry)] };
+    }
+  }
 
   if (doc.titleProvisional) {
     report.push({
@@ -166,11 +231,10 @@ export function ingestSource(input: IngestInput): IngestResult {
       message: `NO TITLE: the source has no title line and no --title was given. Using the PROVISIONAL title "${doc.title}" (marked titleProvisional: true). Give the real one with --title "..."`,
     });
   }
-  if (!doc.published) notes.push({ line: 0, message: 'no publication date stated: "published" left out' });
 
   return {
     ok: true,
-    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter, tables, fixes: fixed.fixes },
+    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter: checked.data, tables, fixes, furniture: doc.furniture, updateOf },
     report: [...report, ...notes.map(toEntry)],
   };
 }

@@ -13,6 +13,8 @@ export interface Note {
 
 export interface BulletItem {
   line: number;
+  /** The item as written after its marker; `label` and `text` are read from it. */
+  body: string;
   /** The term before the first ": " (without the colon), when the item has one. */
   label?: string;
   text: string;
@@ -23,8 +25,12 @@ export interface TableRow {
   cells: string[];
 }
 
-/** What a paragraph line is, when it is more than prose. */
-export type ParagraphRole = 'date' | 'reference' | 'classification' | 'field' | 'caption';
+/**
+ * What a paragraph line is, when it is more than prose. `date`, `identifier`, `classification`,
+ * `byline` and `pageFurniture` are document furniture: the document step takes what they state
+ * into front matter and leaves them out of the body.
+ */
+export type ParagraphRole = 'date' | 'identifier' | 'classification' | 'byline' | 'pageFurniture' | 'field' | 'caption';
 
 export type Block =
   | { type: 'heading'; line: number; text: string }
@@ -97,6 +103,15 @@ const DATE_ONLY = new RegExp(`^(?:${DATE_FORMS.join('|')})$`, 'i');
 const DATE_KEY = /^(date of (?:publication|issue|report)|publication date|last updated|published(?: on)?|issued(?: on)?|released(?: on)?|dated|date|as of|updated)\s*[:\-–—]?\s*(.+)$/i;
 const REFERENCE = /^(?:(?:report|document|doc\.?|file|case|serial|control|tracking|product|assessment|memo(?:randum)?)\s*(?:no\.?|number|num\.?|#|id|ref\.?)\s*[:#]?\s*\S+|(?:ref(?:erence)?\.?(?: no\.?| number)?)\s*[:#]\s*\S+)/i;
 /** A banner line such as "UNCLASSIFIED" or "SECRET//NOFORN" (capitals only, as written). */
+/**
+ * A report number on a line of its own: "(IF12760)", "R45153", "CRS Report R45153",
+ * "RAND RR-A1234-1", "Working Paper No. 12". Letters then at least three digits, so "F-35" or
+ * "G20" in a heading are not taken.
+ */
+const IDENTIFIER =
+  /^\(?(?:[A-Z][A-Za-z]{1,7}\s+)?(?:(?:Research |Policy |Working |Occasional )?(?:Report|Insight|Brief|Paper|In Focus|Memo)\s+(?:No\.?\s*)?)?[A-Z]{1,4}-?[A-Z]?\d{3,6}(?:[-.][A-Z0-9]+)*\)?$/;
+/** A page footer or header stripped of its page number ("Congressional Research Service 3"). */
+const PAGE_NUMBER_ONLY = /^(?:(?:page|p\.)\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 const CLASSIFICATION = /^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET|RESTRICTED|OFFICIAL(?:-SENSITIVE)?|CUI|FOR OFFICIAL USE ONLY)(?:\s*\/\/.*|\s*\(.*\))?$/;
 const CLASSIFICATION_KEY = /^(?:classification|security classification|handling|caveats?|distribution|releasability)\s*:/i;
 const FIELD = /^(?:prepared by|prepared for|authors?|analysts?|from|to|subject|re|attn|attention|cc|originator|contact|precedence|office|agency|department|region|country|keywords?|tags|pages?|status|version|draft)\s*:\s*\S/i;
@@ -117,10 +132,64 @@ export function statedDate(text: string): StatedDate | undefined {
   return { key: keyed ? keyed[1]! : '', value };
 }
 
+/** The report number a line states, as written (wrapping parentheses dropped). */
+export function statedIdentifier(text: string): string | undefined {
+  if (REFERENCE.test(text)) return text.trim();
+  if (IDENTIFIER.test(text)) return text.trim().replace(/^\((.*)\)$/, '$1');
+  return undefined;
+}
+
+/** The classification a banner or "Classification: ..." line states. */
+export function statedClassification(text: string): string | undefined {
+  if (CLASSIFICATION.test(text)) return text.trim();
+  const keyed = /^(?:classification|security classification)\s*:\s*(\S.*)$/i.exec(text);
+  return keyed && CLASSIFICATION.test(keyed[1]!.trim()) ? keyed[1]!.trim() : undefined;
+}
+
+/** Words that name a position, not a person, in a byline ("By A, Senior Fellow, and B"). */
+const POSITION_WORDS =
+  /\b(?:fellow|director|analyst|specialist|professor|researcher|president|chair|chairman|associate|adjunct|senior|visiting|head|lead|manager|officer|editor|coordinator|scholar|advisor|adviser|deputy|chief|member|lecturer|economist|correspondent|staff)\b/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|de|da|del|van|von|der|den|bin|al|el|le|la|du|dos|di)$/u;
+
+/** "Maria Okafor": two to five words, first and last capitalised, no verb. */
+export function isPersonName(text: string): boolean {
+  const parts = text.trim().split(/\s+/);
+  if (parts.length < 2 || parts.length > 5) return false;
+  if (!/^\p{Lu}/u.test(parts[0]!) || !/^\p{Lu}/u.test(parts.at(-1)!)) return false;
+  if (POSITION_WORDS.test(text) || parts.some((w) => VERBS.test(w))) return false;
+  return parts.every((w) => NAME_WORD.test(w));
+}
+
+export interface BylineAuthor {
+  name: string;
+  role?: string;
+}
+
+/**
+ * The people a byline names: "By A and B", "A, B and C", "By A, Senior Fellow, and B". A part
+ * with a position word belongs to the name before it. Undefined when any part is neither.
+ */
+export function bylineAuthors(text: string, requireBy: boolean): BylineAuthor[] | undefined {
+  const by = /^(?:by|written by|authors?:)\s+(.+)$/i.exec(text.trim());
+  if (!by && requireBy) return undefined;
+  const body = (by ? by[1]! : text).trim().replace(/[.]$/, '');
+  const parts = body.split(/\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*/).filter((p) => p !== '');
+  const authors: BylineAuthor[] = [];
+  for (const part of parts) {
+    if (isPersonName(part)) authors.push({ name: part });
+    else if (authors.length > 0 && authors.at(-1)!.role === undefined && POSITION_WORDS.test(part) && part.split(/\s+/).length <= 8) authors.at(-1)!.role = part;
+    else return undefined;
+  }
+  if (authors.length === 0 || (!by && authors.length < 2)) return undefined;
+  return authors;
+}
+
 export function paragraphRole(text: string): ParagraphRole | undefined {
   if (statedDate(text) !== undefined) return 'date';
-  if (REFERENCE.test(text)) return 'reference';
+  if (statedIdentifier(text) !== undefined) return 'identifier';
   if (CLASSIFICATION.test(text) || CLASSIFICATION_KEY.test(text)) return 'classification';
+  if (PAGE_NUMBER_ONLY.test(text)) return 'pageFurniture';
+  if (bylineAuthors(text, true) !== undefined) return 'byline';
   if (FIELD.test(text)) return 'field';
   if (CAPTION.test(text)) return 'caption';
   return undefined;
@@ -128,6 +197,16 @@ export function paragraphRole(text: string): ParagraphRole | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // Headings: a short bare line with no final punctuation. Everything else is a paragraph.
+
+const ROLE_NAMES: Record<ParagraphRole, string> = {
+  date: 'a date line',
+  identifier: 'a report-number line',
+  classification: 'a classification line',
+  byline: 'a byline',
+  pageFurniture: 'a page number',
+  field: 'a field line',
+  caption: 'a caption line',
+};
 
 /** Words that stay lowercase in a Title Case heading. */
 const SMALL_WORDS = new Set(
@@ -183,7 +262,7 @@ export function judgeHeading(text: string): HeadingVerdict {
       : { heading: false };
   }
   const role = paragraphRole(text);
-  if (role) return { heading: false, note: `reads as a ${role} line: kept as a paragraph, not a heading` };
+  if (role) return { heading: false, note: `reads as ${ROLE_NAMES[role]}: kept as a paragraph, not a heading` };
   if (/:\/\/|@|\bwww\./i.test(text)) return { heading: false, note: 'contains a web or e-mail address: kept as a paragraph' };
   const firstLetter = /\p{L}/u.exec(text)![0];
   if (/\p{Ll}/u.test(firstLetter)) return { heading: false, note: 'starts with a lowercase letter: kept as a paragraph' };
@@ -210,12 +289,42 @@ export interface Parsed {
   notes: Note[];
 }
 
+/**
+ * Lines that repeat as running headers or footers: the same short text two or more times with
+ * only a page number changing ("Congressional Research Service 1", "... 2"). A line repeated
+ * without a number is left alone: it may be a heading used twice ("Overview"). Returns their
+ * 1-based line numbers with the repeated text.
+ */
+export function pageFurnitureLines(lines: readonly string[]): Map<number, string> {
+  const groups = new Map<string, { lines: number[]; numbers: Set<string> }>();
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.split(/\s+/).length > 10 || /^[-*•|]/.test(line) || line.includes('|')) return;
+    const numbered = /^(.*\D)\s+\d{1,4}$|^\d{1,4}\s+(\D.*)$/.exec(line);
+    const key = numbered ? (numbered[1] ?? numbered[2]!).trim() : line;
+    if (!numbered) return;
+    const group = groups.get(key) ?? { lines: [], numbers: new Set() };
+    group.lines.push(i + 1);
+    group.numbers.add(/\d{1,4}/.exec(line.replace(key, ''))![0]);
+    groups.set(key, group);
+  });
+  const out = new Map<number, string>();
+  for (const [key, group] of groups) {
+    if (!/\p{L}/u.test(key)) continue;
+    if (group.numbers.size >= 2) for (const line of group.lines) out.set(line, key);
+  }
+  return out;
+}
+
 export function parseBlocks(text: string): Parsed {
   const lines = text.split('\n');
   const kinds = lines.map(classifyLine);
   const blocks: Block[] = [];
   const notes: Note[] = [];
   const lastContent = kinds.findLastIndex((k) => k.kind !== 'blank');
+  const running = pageFurnitureLines(lines);
+  /** Heading-like lines so far: the first is the title, so a names line right after it is a byline. */
+  let headingLike = 0;
 
   let i = 0;
   while (i < lines.length) {
@@ -231,7 +340,7 @@ export function parseBlocks(text: string): Parsed {
       const items: BulletItem[] = [];
       while (i < lines.length && kinds[i]!.kind === 'bullet') {
         const { body } = kinds[i] as Extract<LineKind, { kind: 'bullet' }>;
-        items.push({ line: i + 1, ...splitLabel(body) });
+        items.push({ line: i + 1, body, ...splitLabel(body) });
         i += 1;
       }
       blocks.push({ type: 'bullets', line, items });
@@ -273,8 +382,21 @@ export function parseBlocks(text: string): Parsed {
       continue;
     }
 
+    const repeated = running.get(line);
+    if (repeated !== undefined) {
+      blocks.push({ type: 'paragraph', line, text: kind.text, role: 'pageFurniture' });
+      i += 1;
+      continue;
+    }
+    if (headingLike <= 1 && bylineAuthors(kind.text, false) !== undefined) {
+      notes.push({ line, message: `"${shorten(kind.text)}" reads as a byline (a list of names before the first heading): not a heading` });
+      blocks.push({ type: 'paragraph', line, text: kind.text, role: 'byline' });
+      i += 1;
+      continue;
+    }
     const verdict = judgeHeading(kind.text);
     const role = paragraphRole(kind.text);
+    if (verdict.heading) headingLike += 1;
     if (verdict.heading && i === lastContent) {
       notes.push({ line, message: `"${kind.text}" looks like a heading but nothing follows it: kept as a paragraph` });
       blocks.push({ type: 'paragraph', line, text: kind.text });

@@ -8,37 +8,14 @@
  * padded with empty cells and rows longer than the header keep their extra cells under empty
  * column labels: nothing the author wrote is dropped, and each case is reported by line.
  */
-import { isBlank, parseCell, typeTable, type CellType } from '../lib/cells.ts';
-import { chartProblems, proposeChart, type ChartSpec } from '../lib/charts.ts';
+import { canShareAxis, isBlank, parseCell, typeTable } from '../lib/cells.ts';
+import { chartProblems, proposeChart } from '../lib/charts.ts';
+import { chartSchema, type TableData } from '../lib/schemas.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
-import { chartSchema } from '../lib/tableData.ts';
 import { splitSentences } from '../lib/sentences.ts';
 import type { Block, Note } from './parse.ts';
 
-export interface TableColumnData {
-  label: string;
-  type: CellType;
-  currency?: string;
-  unit?: string;
-  /** For a column of country names: the matched id per row, null where a cell names none. */
-  countries?: (string | null)[];
-}
-
-/** A data file's content, in the key order it is written (the `tables` schema checks it). */
-export interface TableData {
-  title: string;
-  caption: string;
-  /** The document's slug (the assessments entry id). */
-  document: string;
-  /** Id of the section the table is in. */
-  section: string;
-  /** 1-based line of the header row in the source. */
-  line: number;
-  columns: TableColumnData[];
-  rows: string[][];
-  /** A proposed chart; an editor may change it, or set null to have none. */
-  chart?: ChartSpec | null;
-}
+type TableColumnData = TableData['columns'][number];
 
 export interface BuiltTable {
   /** Unique within the document, e.g. "defense-budget". */
@@ -99,6 +76,8 @@ function countryColumn(rows: string[][], column: number, match: (name: string) =
   return { ids, unmatched };
 }
 
+export type { TableData };
+
 export function buildTable(block: TableBlock, context: TableContext, notes: Note[]): BuiltTable {
   const width = Math.max(block.header.cells.length, ...block.rows.map((r) => r.cells.length));
   const headerCells = block.header.cells.length;
@@ -152,6 +131,7 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   const columns = typed.columns.map((column, index): TableColumnData => {
     const data: TableColumnData = { label: column.label, type: column.type };
     if (column.currency !== undefined) data.currency = column.currency;
+    if (column.currencies !== undefined) data.currencies = [...column.currencies];
     if (column.unit !== undefined) data.unit = column.unit;
     if (column.type !== 'text') return data;
     const countries = countryColumn(rows, index, context.matchCountry);
@@ -163,7 +143,14 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   });
 
   const data: TableData = { title, caption, document: context.slug, section: context.section, line: block.header.line, columns, rows };
-  const proposal = proposeChart(data);
+  // A chart never puts different currencies on one axis: a mixed money column is offered to
+  // the proposal as text, so it can still name categories but is never a series.
+  const mixed = columns.flatMap((column, index) => {
+    const verdict = canShareAxis(typed.rows.map((row) => row[index]).filter((cell) => cell !== undefined));
+    return verdict.ok ? [] : [{ index, message: `table "${id}", column "${column.label}": not charted, ${verdict.reason}` }];
+  });
+  for (const { message } of mixed) notes.push({ line: block.header.line, message });
+  const proposal = proposeChart({ ...data, columns: columns.map((column, index) => (mixed.some((m) => m.index === index) ? { ...column, type: 'text' as const } : column)) });
   if (proposal !== undefined) {
     data.chart = proposal.chart;
     notes.push({ line: block.header.line, message: `table "${id}": ${proposal.summary}; edit "chart" in its data file, or set it to null for no chart` });

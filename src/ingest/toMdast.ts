@@ -1,12 +1,12 @@
 /**
  * The document -> an mdast tree following the content contract: lede paragraphs, `##` sections,
- * labelled bullets as strong terms, recommendations as an ordered list, and each table as
+ * labelled bullets and run-in headings as strong terms, figure captions in `<Figure>`, recommendations as an ordered list, and each table as
  * `<DataTable id="<slug>/<table-id>" />`. Source text only ever lands in `text` nodes, so the
  * serializer escapes every character of it.
  */
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
-import type { DocBlock, DocumentModel } from './document.ts';
+import type { DocBlock, DocumentModel, RunIn } from './document.ts';
 
 function paragraph(children: PhrasingContent[]): Paragraph {
   return { type: 'paragraph', children };
@@ -30,8 +30,23 @@ function blockToMdast(block: DocBlock, tableIds: Map<number, string>): RootConte
   switch (block.type) {
     case 'heading':
       return { type: 'heading', depth: 2, children: [{ type: 'text', value: block.text }] };
-    case 'paragraph':
-      return paragraph([{ type: 'text', value: block.text }]);
+    case 'paragraph': {
+      const lead = (block as RunIn).lead;
+      if (lead === undefined) return paragraph([{ type: 'text', value: block.text }]);
+      // A run-in heading: the term in bold, the paragraph's text unchanged.
+      return paragraph([
+        { type: 'strong', children: [{ type: 'text', value: lead }] },
+        { type: 'text', value: block.text.slice(lead.length) },
+      ]);
+    }
+    case 'figure':
+      // <Figure> says the image is not part of the source; the caption and credits are the text.
+      return {
+        type: 'mdxJsxFlowElement',
+        name: 'Figure',
+        attributes: [],
+        children: [block.caption, ...block.credits].map((p) => paragraph([{ type: 'text', value: p.text }])),
+      };
     case 'bullets': {
       const list: List = {
         type: 'list',

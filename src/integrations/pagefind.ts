@@ -57,6 +57,16 @@ export function resultIds(bundle: string): Map<string, string> {
   return ids;
 }
 
+/** What to tell the editor when Pagefind indexed nothing for a record: the MDX and the fix. */
+export function missingFragment(url: string): string {
+  const [, slug, id] = /^\/assessments\/([^/]+)\/(?:#(.+))?$/.exec(url) ?? [];
+  if (slug === undefined) return `no fragment for ${url}`;
+  const where = `content/assessments/${slug}.mdx`;
+  return id === undefined
+    ? `${where}: Pagefind indexed no words for the page (${url}); give the page text with letters or digits, then build again`
+    : `${where}: Pagefind indexed no words for the section "${id}" (${url}): its text is only punctuation or markup. Give the section words, or remove its heading and its sections[] entry so its text joins the section before, then build again`;
+}
+
 export function pagefindIndex(): AstroIntegration {
   let root: URL;
   return {
@@ -82,7 +92,7 @@ export function pagefindIndex(): AstroIntegration {
             const file = join(out, 'assessments', slug, 'index.html');
             // Hrefs without the base path: Pagefind prefixes the path it is served from.
             const pageHtml = await readFile(file, 'utf8');
-            for (const record of documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, file)) {
+            for (const record of documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`)) {
               const added = await index.addHTMLFile({ url: record.url, content: record.html });
               if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
               rows.push({ url: record.url, tags: record.tags });
@@ -104,7 +114,7 @@ export function pagefindIndex(): AstroIntegration {
         const bundle = join(out, 'pagefind');
         const ids = resultIds(bundle);
         const missing = rows.filter((row) => !ids.has(row.url)).map((row) => row.url);
-        if (missing.length > 0) throw failure('matching records to Pagefind results', missing.map((url) => `no fragment for ${url}`));
+        if (missing.length > 0) throw failure('matching records to Pagefind results', missing.map(missingFragment));
         const table = buildFacetTable(rows.map((row) => [ids.get(row.url)!, row.tags] as const));
         await writeFile(join(bundle, FACETS_FILE), gzipSync(JSON.stringify(table)));
         await Promise.all(UNUSED_UI.map((name) => rm(join(bundle, name), { force: true })));

@@ -1,28 +1,31 @@
 /**
  * What the search index needs to know about a document beyond its built page: kind, date and
- * the country and topic tags of the document and of each section, by name. These live in the
- * front matter (the page does not print section tags), so the build hook reads them from the
- * content files. Astro has validated the same files with the collection schemas before this
- * runs; the schema below only checks the fields used here, so a surprise fails with the file.
+ * the country and topic tags and the role of each section. These live in the front matter (the
+ * page does not print section tags), and a build hook runs outside Astro's content layer, so it
+ * reads the files with the ingester's front matter reader (the one reader outside Astro).
+ * Astro has validated the same files with the collection schemas before this runs; the schema
+ * below picks the fields used here from the shared kind, role and id rules, so a surprise fails
+ * with the file.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'astro/zod';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { loadCountries, loadTopics } from '../ingest/vocabulary.ts';
+import { isoDay, sortDate } from '../lib/dates.ts';
+import { kindLabel } from '../lib/kinds.ts';
+import { plainFrontMatterSchema } from '../lib/schemas.ts';
 import type { SearchDocument } from '../lib/search/records.ts';
 
-const KIND_LABELS = { article: 'Article', assessment: 'Assessment' } as const;
-
-const ids = z.array(z.string()).default([]);
-const matterSchema = z.object({
-  title: z.string().min(1),
-  slug: z.string().min(1),
-  kind: z.enum(['article', 'assessment']),
-  published: z.coerce.date().optional(),
-  countries: ids,
-  topics: ids,
-  sections: z.array(z.object({ id: z.string().min(1), title: z.string().min(1), countries: ids, topics: ids })).min(1),
+// What search needs of the front matter, checked by the schema every content file satisfies.
+const matterSchema = plainFrontMatterSchema.pick({
+  title: true,
+  slug: true,
+  kind: true,
+  published: true,
+  updated: true,
+  countries: true,
+  topics: true,
+  sections: true,
 });
 
 export class SearchContentError extends Error {}
@@ -56,13 +59,18 @@ export function searchDocumentReader(contentDir: string): (slug: string) => Sear
     return {
       slug: matter.slug,
       title: matter.title,
-      kind: KIND_LABELS[matter.kind],
-      published: matter.published?.toISOString().slice(0, 10),
+      kind: kindLabel(matter.kind),
+      // The date results sort and filter by: the Updated date when it is the only one (src/lib/dates.ts).
+      published: (() => {
+        const date = sortDate(matter);
+        return date === undefined ? undefined : isoDay(date);
+      })(),
       countries: names(matter.countries, countryNames, 'country'),
       topics: names(matter.topics, topicLabels, 'topic'),
       sections: matter.sections.map((section) => ({
         id: section.id,
         title: section.title,
+        role: section.role,
         countries: names(section.countries, countryNames, 'country'),
         topics: names(section.topics, topicLabels, 'topic'),
       })),

@@ -1,23 +1,24 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { HastNode, HastPluginDefinition, HastVisitorContext, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import { updateAnchorLock } from '../lib/anchorLock.ts';
 import { ALIAS_CLASS, ALIAS_FOR, type NumberedKind, numberedId, numberedKind, numberedName, tableAnchorId } from '../lib/anchors.ts';
+import { type Role, roleSchema } from '../lib/roles.ts';
 
 /**
  * Makes every part of a document page that analysts cite addressable, after wrap-sections has
  * made each `## Heading` and its content one `<section class="doc-section">`:
  *
- * - each heading gets its id now, with github-slugger in document order exactly as Astro's own
- *   heading plugin would (that plugin runs after this one and keeps an id that is present), so
- *   the permalink markup added here can point at it;
+ * - each section's `h2` gets the id the ingester wrote to front matter (`sections[i].id`, in
+ *   order; Astro's own heading plugin runs after this one and keeps an id that is present), so
+ *   ids are decided once and the contents, search and links all use the same ones; the section
+ *   element carries its role as `data-role` (src/lib/roles.ts) for styling and print;
  * - each section heading is followed by `<Permalink>`, and each section ends with `<SectionEnd>`
  *   (related links, citation): MDX components the page passes to `<Content components>`, so
  *   their markup lives in one .astro file each;
- * - paragraphs and items of a Key Judgments section become `kj-1`, `kj-2`..., list items of a
- *   Recommendations section `rec-1`... (its paragraphs when it has no list), each ending with a
+ * - paragraphs and items of the summary-role section become `kj-1`, `kj-2`..., list items of a
+ *   recommendations-role section `rec-1`... (its paragraphs when it has no list), each ending with a
  *   `<Permalink>`; tables carry `table-<id>` from DataTable.astro;
  * - every front matter alias `old-id: new-id` becomes an empty `<span id="old-id">` at the start
  *   of the element that now has `new-id` (just before a table), so a link published with the
@@ -30,8 +31,32 @@ import { ALIAS_CLASS, ALIAS_FOR, type NumberedKind, numberedId, numberedKind, nu
 
 interface Frontmatter {
   slug?: unknown;
+  sections?: unknown;
   aliases?: unknown;
   sectionText?: Record<string, string>;
+  /** Each section's paragraphs and list items as plain text, for "What changed" (src/data/revisions.ts). */
+  sectionBlocks?: Record<string, string[]>;
+}
+
+/** What this plugin reads of one front matter section. */
+interface SectionMatter {
+  id: string;
+  role: Role | undefined;
+}
+
+/**
+ * The front matter sections as the plugin sees them: the raw YAML, before the collection schema
+ * has turned it into entry data. The schema reports malformed fields with the file and field;
+ * here a section without an id is only a reason to stop with a pointer to that report.
+ */
+function sectionMatter(raw: unknown, file: string): SectionMatter[] {
+  if (!Array.isArray(raw)) throw new Error(`${file}: front matter has no sections list; run the ingester again or add sections[] (id, title) for each ## heading.`);
+  return raw.map((section: unknown, index) => {
+    const { id, role } = (typeof section === 'object' && section !== null ? section : {}) as { id?: unknown; role?: unknown };
+    if (typeof id !== 'string' || id === '') throw new Error(`${file}: front matter sections[${index}] has no id; give it the id of its ## heading.`);
+    const parsedRole = roleSchema.safeParse(role);
+    return { id, role: parsedRole.success ? parsedRole.data : undefined };
+  });
 }
 
 type Target = { node: Element; place: 'inside' } | { node: MdxJsxFlowElementHast; place: 'before' };
@@ -86,24 +111,33 @@ export const sectionAnchors: HastPluginDefinition = {
       targets.set(id, target);
     };
 
-    // Heading ids first, in document order, as Astro would assign them.
-    const slugger = new GithubSlugger();
-    const headingIds = new Map<Element, string>();
+    // wrap-sections made one <section> per ## heading, in order: the front matter lists the same.
+    const matter = sectionMatter(frontmatter.sections, file);
+    const wrappers = root.children.flatMap((child) => {
+      const heading = isElement(child) && child.tagName === 'section' ? child.children.find((c): c is Element => isTag(c, 'h2')) : undefined;
+      return heading ? [{ section: child as Element, heading }] : [];
+    });
+    if (wrappers.length !== matter.length) {
+      throw new Error(
+        `${file}: the body has ${wrappers.length} ## headings but front matter lists ${matter.length} sections. ` +
+          'Each ## heading needs one sections[] entry (id, title), in the same order: run the ingester again, or add or remove the entry by hand.',
+      );
+    }
+
+    // Section ids come from front matter; any deeper heading keeps an id it was written with.
     for (const node of descendants(root)) {
-      if (!isElement(node) || !isHeading(node)) continue;
+      if (!isElement(node) || !isHeading(node) || node.tagName === 'h2') continue;
       const existing = node.properties?.id;
-      const id = typeof existing === 'string' ? existing : slugger.slug(ctx.textContent(node as HastNode));
-      if (typeof existing !== 'string') ctx.setProperty(node as HastNode, 'id', id);
-      headingIds.set(node, id);
-      claim(id, { node, place: 'inside' });
+      if (typeof existing === 'string') claim(existing, { node, place: 'inside' });
     }
 
     const sectionText: Record<string, string> = {};
-    for (const section of root.children) {
-      if (!isElement(section) || section.tagName !== 'section') continue;
-      const heading = section.children.find((child): child is Element => isTag(child, 'h2'));
-      const id = heading && headingIds.get(heading);
-      if (!heading || id === undefined) continue;
+    const sectionBlocks: Record<string, string[]> = {};
+    for (const [index, { section, heading }] of wrappers.entries()) {
+      const { id, role } = matter[index]!;
+      ctx.setProperty(heading as HastNode, 'id', id);
+      claim(id, { node: heading, place: 'inside' });
+      if (role) ctx.setProperty(section as HastNode, 'dataRole', role);
       const title = ctx.textContent(heading as HastNode).trim();
 
       ctx.insertAfter(heading as HastNode, jsx('mdxJsxFlowElement', 'Permalink', { id, name: `section: ${title}`, doc: slug }));
@@ -115,7 +149,9 @@ export const sectionAnchors: HastPluginDefinition = {
         .filter((text) => text !== '')
         .join('\n\n');
 
-      const kind = numberedKind(title);
+      sectionBlocks[id] = body.flatMap((child) => (itemsOf(child).length > 0 ? itemsOf(child) : [child])).map((child) => ctx.textContent(child as HastNode).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+
+      const kind = numberedKind(role);
       if (kind) numberParts(kind, body, ctx, claim);
     }
 
@@ -127,14 +163,15 @@ export const sectionAnchors: HastPluginDefinition = {
 
     addAliases(frontmatter.aliases, targets, slug, file, ctx);
     frontmatter.sectionText = sectionText;
+    frontmatter.sectionBlocks = sectionBlocks;
   },
 };
 
-/** Gives each paragraph or list item of a Key Judgments or Recommendations section its id and permalink. */
+/** Gives each paragraph or list item of a summary or recommendations section its id and permalink. */
 function numberParts(kind: NumberedKind, body: ElementContent[], ctx: HastVisitorContext, claim: (id: string, target: Target) => void) {
   const paragraphs = body.filter((child): child is Element => isTag(child, 'p'));
   const items = body.flatMap(itemsOf);
-  // Key Judgments are every paragraph and item in order; Recommendations the list items, since a
+  // Judgments are every paragraph and item in order; recommendations the list items, since a
   // paragraph before the list only introduces them ("We recommend that:").
   const parts = kind === 'kj' ? body.flatMap((child) => (isTag(child, 'p') ? [child as Element] : itemsOf(child))) : items.length > 0 ? items : paragraphs;
   parts.forEach((part, index) => {

@@ -5,10 +5,10 @@ import type { HastPluginDefinition } from 'satteri';
  * Wraps each `h2` and everything up to the next `h2` in a `<section class="doc-section">`.
  *
  * The content contract makes every section a plain `## Heading`; the page needs the section as
- * one element to style Key Judgments as a box (`.doc-section:has(> h2#key-judgments)`), to keep
- * a heading with its text when printing, and later to end each section with related links.
- * Heading ids are not touched: Astro's own plugin assigns them after this one, also inside the
- * wrappers. Text before the first `h2` (an article's lede) stays unwrapped. Search indexes each
+ * one element to style the summary section as a box (`.doc-section[data-role="summary"]`,
+ * marked by section-anchors), to keep a heading with its text when printing, and to end each
+ * section with related links. Heading ids are not touched here: section-anchors gives them the
+ * ids of front matter. Text before the first `h2` (an article's lede) stays unwrapped. Search indexes each
  * section as a record: whatever is added to a section that is not the document's own text must
  * be an `aside` or `nav` or carry `data-pagefind-ignore` (see src/lib/search/records.ts).
  */

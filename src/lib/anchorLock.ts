@@ -8,17 +8,15 @@
  * Pure logic: reading and writing the file, and failing the build, belong to the caller.
  */
 import { z } from 'astro/zod';
-
-/** A fragment id as github-slugger makes it: any letters, never white space or "#". */
-const ID = /^[^\s#]+$/u;
+import { FRAGMENT_PATTERN } from './ids.ts';
 
 /** Front matter `aliases`: old id -> current id, each written as it appears after "#" in the URL. */
 export const aliasesSchema = z
-  .record(z.string(), z.string().regex(ID, 'point the alias at a current id of this page, as it appears after "#" (no spaces, no "#")'))
+  .record(z.string(), z.string().regex(FRAGMENT_PATTERN, 'point the alias at a current id of this page, as it appears after "#" (no spaces, no "#")'))
   // Checked here rather than in the key schema, whose failures zod reports only as "Invalid key".
   .superRefine((aliases, ctx) => {
     for (const old of Object.keys(aliases)) {
-      if (!ID.test(old)) ctx.addIssue({ code: 'custom', path: [old], message: `write the old id "${old}" as it appeared after "#" in the URL (no spaces, no "#")` });
+      if (!FRAGMENT_PATTERN.test(old)) ctx.addIssue({ code: 'custom', path: [old], message: `write the old id "${old}" as it appeared after "#" in the URL (no spaces, no "#")` });
     }
   });
 

@@ -8,12 +8,14 @@ export type {
   CellIssue,
   CellType,
   ColumnType,
+  DateCell,
   IntegerCell,
   MoneyCell,
   NumberCell,
   NumericCell,
   PercentCell,
   TextCell,
+  TypedCell,
   YearCell,
 } from './cells/types.ts';
 export { parseCell } from './cells/parse.ts';
@@ -21,3 +23,7 @@ export { describeUnit, inferColumn, isBlank, typeTable } from './cells/column.ts
 export type { InferredColumn, TableData, TypedTable } from './cells/column.ts';
 export { formatCell, formatValue } from './cells/format.ts';
 export type { FormatOptions } from './cells/format.ts';
+export { applyHeaderUnit, headerUnit, readColumnCell } from './cells/units.ts';
+export type { HeaderUnit } from './cells/units.ts';
+export { canShareAxis, currencyGroups } from './cells/currencyGroups.ts';
+export type { AxisVerdict } from './cells/currencyGroups.ts';

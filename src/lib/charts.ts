@@ -7,28 +7,22 @@
  * A computed series is a projection from the source's own figures, base x (1 + change), and is
  * always labelled as computed wherever it is shown.
  */
-import { formatValue, isBlank, parseCell, type CellType } from './cells.ts';
+import type { z } from 'astro/zod';
+import { formatValue, isBlank, parseCell, readColumnCell, type CellType } from './cells.ts';
 
-/** A bar series: a numeric column, or a money column projected by a percentage-change column. */
-export type SeriesSpec =
-  | { readonly column: string; readonly label?: string | undefined }
-  | { readonly computed: { readonly base: string; readonly change: string }; readonly label: string };
+import type { chartSchema } from './tableData.ts';
 
-export interface ChartSpec {
-  readonly type: 'bar';
-  readonly title: string;
-  /** The label of the column whose cells name the bars' groups (a country, a quarter). */
-  readonly categories: string;
-  readonly series: readonly SeriesSpec[];
-  /** An editor's note shown under the chart. */
-  readonly note?: string | undefined;
-}
+/** What a chart may say: the output of the data file's `chart` schema (src/lib/tableData.ts). */
+export type ChartSpec = z.output<typeof chartSchema>;
+export type SeriesSpec = ChartSpec['series'][number];
 
 /** What charting needs of a column; the data file's columns carry more. */
 export interface ChartColumn {
   readonly label: string;
   readonly type: CellType;
   readonly currency?: string | undefined;
+  /** Money in several currencies (src/lib/cells/currencyGroups.ts): never a series. */
+  readonly currencies?: readonly string[] | undefined;
   readonly unit?: string | undefined;
 }
 
@@ -45,10 +39,21 @@ export interface ChartProblem {
 
 /** Computed values keep this many significant digits (more when the base figure has more). */
 export const COMPUTED_DIGITS = 3;
-/** More groups of bars than this cannot be read on a phone; such tables get no proposal. */
-const MAX_CATEGORIES = 24;
-const CHANGE_LABEL = /\b(?:change|growth|increase|decrease|rise|fall|cut|projected|forecast|expected|planned|delta)\b/i;
-const PROJECTION_WORD = /^(projected|forecast|expected|planned|estimated|proposed)\b/i;
+
+/**
+ * The defaults of the chart proposal, general rules for any table:
+ * - a table gets a chart only with 2 to `maxCategories` rows and one column that names each row
+ *   once (text or years): more groups of bars cannot be read on a phone;
+ * - an amount column next to a percentage column that is a change (its label says so, or every
+ *   cell carries a sign, "+5%") becomes two series: the amounts and amount x (1 + change);
+ * - otherwise every numeric column in the unit of the first one is a series.
+ */
+export const PROPOSAL_DEFAULTS = {
+  maxCategories: 24,
+  changeLabel: /\b(?:change|growth|increase|decrease|rise|fall|cut|projected|forecast|expected|planned|delta)\b/i,
+  projectionWord: /^(projected|forecast|expected|planned|estimated|proposed)\b/i,
+} as const;
+const { maxCategories: MAX_CATEGORIES, changeLabel: CHANGE_LABEL, projectionWord: PROJECTION_WORD } = PROPOSAL_DEFAULTS;
 const YEAR = /\b(?:18|19|20|21)\d\d\b/;
 
 /** The unit a numeric column is measured in, or undefined for columns a bar cannot show. */
@@ -100,6 +105,10 @@ export function chartProblems(columns: readonly ChartColumn[], chart: ChartSpec)
     if (want !== undefined && column.type !== want) {
       const kind = want === 'money' ? 'an amount of money' : 'a percentage';
       problems.push({ path, message: `column "${label}" must hold ${kind}, but its type is "${column.type}"` });
+      return undefined;
+    }
+    if (column.currencies !== undefined) {
+      problems.push({ path, message: `column "${label}" mixes currencies (${column.currencies.join(', ')}); one axis cannot show them, so it cannot be a series` });
       return undefined;
     }
     if (unitKey(column) === undefined) {
@@ -172,7 +181,7 @@ export function resolveChart(table: ChartTable, chart: ChartSpec): ResolvedChart
   if (problems.length > 0) throw new Error(`the chart does not fit its table: ${problems.map((p) => p.message).join('; ')}`);
   const index = (label: string) => findColumn(table.columns, label) as number;
   const cellValue = (row: readonly string[], column: number): number | null => {
-    const cell = parseCell(row[column] ?? '');
+    const cell = readColumnCell(row[column] ?? '', table.columns[column]?.label ?? '');
     return cell.type === 'text' ? null : cell.value;
   };
 
@@ -274,8 +283,8 @@ function titleOf(series: readonly string[], category: string): string {
 }
 
 /**
- * The label of a projection: "Current Defense Budget (2023)" projected by "Projected Change
- * (2024)" -> "Projected Defense Budget (2024)". Without years to swap, it says what was applied.
+ * The label of a projection: "Current Exports (2022)" projected by "Forecast Growth (2025)" ->
+ * "Forecast Exports (2025)". Without years to swap, it says what was applied.
  */
 function projectionLabel(base: string, change: string): string {
   const baseYear = YEAR.exec(base)?.[0];
@@ -310,7 +319,7 @@ export function proposeChart(table: ChartTable): Proposal | undefined {
 
   const category = columns.findIndex(
     (column, index) =>
-      (column.type === 'text' || column.type === 'year') &&
+      (column.type === 'text' || column.type === 'year' || column.type === 'date') &&
       nameable(index) &&
       filled(index).length === rows.length &&
       new Set(rows.map((row) => row[index]!.trim())).size === rows.length,

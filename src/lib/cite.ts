@@ -2,14 +2,22 @@
  * Ready-to-paste citations of a document or one of its sections, in Chicago (17th ed.,
  * bibliography entry), APA (7th ed.) and MLA (9th ed.) style.
  *
- * Nothing is invented: the documents have no personal author, so each style's no-author form is
- * used (the title leads); without a publication date APA writes "n.d." and adds the retrieval
- * date, Chicago and MLA omit the date and give the access date instead, as the styles prescribe.
+ * Nothing is invented: the authors, date and report number are those the front matter states.
+ * Without authors each style's no-author form is used (the title leads). The date is the
+ * publication date, else the "Updated" date the source states; with neither APA writes "n.d."
+ * and adds the retrieval date, Chicago and MLA give the access date instead.
  * Dates are formatted in UTC, as front matter dates are calendar days.
  */
+import { kindLabel, type Kind } from './kinds.ts';
 
 export interface CiteInput {
   title: string;
+  /** People named as the authors, in order. */
+  authors?: readonly { name: string }[] | undefined;
+  /** The report number as the source writes it. */
+  identifier?: string | undefined;
+  /** Stated "Updated" date: used when no publication date is stated. */
+  updated?: Date | undefined;
   /** The document's stable absolute URL, without query or fragment. */
   url: string;
   /** Only from the source; never invented. */
@@ -17,7 +25,7 @@ export interface CiteInput {
   /** When the reader looked at it (usually the build date). */
   accessed: Date;
   siteName: string;
-  kind: 'article' | 'assessment';
+  kind: Kind;
   /** Cite one section: its heading text and id (appended to the URL as the fragment). */
   section?: { title: string; id: string } | undefined;
 }
@@ -72,6 +80,39 @@ const period = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 /** “Title.” with the period inside the quotes (or the title's own ? or !). */
 const quoted = (title: string) => `\u201c${period(quotable(title))}\u201d`;
 
+/** "Okafor, Maria" (the first author in Chicago and MLA). */
+function inverted(name: string): string {
+  const at = name.lastIndexOf(' ');
+  return at === -1 ? name : `${name.slice(at + 1)}, ${name.slice(0, at)}`;
+}
+
+/** "Okafor, M., & Reyes, D." (APA). */
+function apaName(name: string): string {
+  const parts = name.split(/\s+/);
+  const last = parts.pop()!;
+  return parts.length === 0 ? last : `${last}, ${parts.map((p) => `${p[0]}.`).join(' ')}`;
+}
+
+function authorList(input: CiteInput, style: CitationStyle): string {
+  const names = (input.authors ?? []).map((a) => a.name);
+  if (names.length === 0) return '';
+  if (style === 'apa') {
+    const list = names.map(apaName);
+    return `${list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')}, & ${list.at(-1)}`} `;
+  }
+  if (style === 'mla' && names.length > 2) return `${inverted(names[0]!)}, et al. `;
+  const rest = names.slice(1);
+  const joined = rest.length === 0 ? inverted(names[0]!) : `${inverted(names[0]!)}, ${rest.length > 1 ? `${rest.slice(0, -1).join(', ')}, ` : ''}and ${rest.at(-1)}`;
+  return `${period(joined)} `;
+}
+
+/** The date a citation gives: published, else the stated update. */
+function citedDate(input: CiteInput): Date | undefined {
+  if (input.published) return checkDate(input.published, 'published');
+  if (input.updated) return checkDate(input.updated, 'updated');
+  return undefined;
+}
+
 function stableUrl(input: CiteInput): string {
   let url: URL;
   try {
@@ -98,19 +139,30 @@ function finish(style: CitationStyle, label: string, parts: CitationPart[]): Cit
 
 export function chicago(input: CiteInput): Citation {
   const url = stableUrl(input);
-  const when = input.published ? longDate(checkDate(input.published, 'published')) : `Accessed ${longDate(checkDate(input.accessed, 'accessed'))}`;
+  const date = citedDate(input);
+  const when = date ? `${input.published ? '' : 'Updated '}${longDate(date)}` : `Accessed ${longDate(checkDate(input.accessed, 'accessed'))}`;
   const head = input.section ? `${quoted(input.section.title)} In ${quoted(input.title)}` : quoted(input.title);
-  return finish('chicago', 'Chicago', [{ text: `${head} ${period(input.siteName)} ${when}. ${url}.` }]);
+  const number = input.identifier ? `${period(input.identifier)} ` : '';
+  return finish('chicago', 'Chicago', [{ text: `${authorList(input, 'chicago')}${head} ${number}${period(input.siteName)} ${when}. ${url}.` }]);
 }
 
 export function apa(input: CiteInput): Citation {
   const url = stableUrl(input);
-  const date = input.published ? apaDate(checkDate(input.published, 'published')) : 'n.d.';
-  const retrieved = input.published ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
-  const description = input.kind === 'assessment' ? ' [Assessment]' : '';
+  const cited = citedDate(input);
+  const date = cited ? apaDate(cited) : 'n.d.';
+  const retrieved = cited ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
+  const description = `${input.identifier ? ` (${input.identifier})` : ''}${input.kind === 'article' ? '' : ` [${kindLabel(input.kind)}]`}`;
+  const authors = authorList(input, 'apa');
   if (input.section) {
     return finish('apa', 'APA', [
-      { text: `${period(input.section.title)} (${date}). In ` },
+      { text: `${authors}${period(input.section.title)} (${date}). In ` },
+      { text: input.title, italic: true },
+      { text: `${description}. ${period(input.siteName)} ${retrieved}` },
+    ]);
+  }
+  if (authors !== '') {
+    return finish('apa', 'APA', [
+      { text: `${authors}(${date}). ` },
       { text: input.title, italic: true },
       { text: `${description}. ${period(input.siteName)} ${retrieved}` },
     ]);
@@ -124,11 +176,13 @@ export function apa(input: CiteInput): Citation {
 export function mla(input: CiteInput): Citation {
   // MLA leaves out the protocol.
   const url = stableUrl(input).replace(/^https?:\/\//, '');
-  const dated = input.published ? `, ${mlaDate(checkDate(input.published, 'published'))}` : '';
-  const accessed = input.published ? '' : ` Accessed ${mlaDate(checkDate(input.accessed, 'accessed'))}.`;
+  const cited = citedDate(input);
+  const dated = cited ? `, ${input.published ? '' : 'updated '}${mlaDate(cited)}` : '';
+  const accessed = cited ? '' : ` Accessed ${mlaDate(checkDate(input.accessed, 'accessed'))}.`;
+  const authors = authorList(input, 'mla');
   if (input.section) {
     return finish('mla', 'MLA', [
-      { text: `${quoted(input.section.title)} ` },
+      { text: `${authors}${quoted(input.section.title)} ` },
       { text: input.title, italic: true },
       { text: ', ' },
       { text: input.siteName, italic: true },
@@ -136,7 +190,7 @@ export function mla(input: CiteInput): Citation {
     ]);
   }
   return finish('mla', 'MLA', [
-    { text: `${quoted(input.title)} ` },
+    { text: `${authors}${quoted(input.title)} ${input.identifier ? `${period(input.identifier)} ` : ''}` },
     { text: input.siteName, italic: true },
     { text: `${dated}, ${url}.${accessed}` },
   ]);

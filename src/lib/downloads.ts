@@ -15,7 +15,7 @@
  * form a function call or a link, and prefixing it would spoil a legitimate value. Placeholders
  * such as "-" and "n/a" are left alone for the same reason.
  */
-import { isBlank, parseCell, type CellType } from './cells.ts';
+import { isBlank, parseCell, readColumnCell, type CellType } from './cells.ts';
 import { resolveChart } from './charts.ts';
 import { countryIds, type TableFile } from './tableData.ts';
 
@@ -42,7 +42,7 @@ const VALUE_TYPES: ReadonlySet<CellType> = new Set(['money', 'percent', 'integer
 
 function valueHeader(column: TableFile['columns'][number], index: number): string {
   const label = column.label.trim() || `Column ${index + 1}`;
-  if (column.type === 'money') return `${label} (value in ${column.currency})`;
+  if (column.type === 'money') return column.currency === undefined ? `${label} (value)` : `${label} (value in ${column.currency})`;
   if (column.type === 'percent') return `${label} (value as a fraction)`;
   return column.unit === undefined ? `${label} (value)` : `${label} (value in ${column.unit})`;
 }
@@ -50,14 +50,27 @@ function valueHeader(column: TableFile['columns'][number], index: number): strin
 /** The table as CSV text, byte order mark included. */
 export function tableCsv(table: Pick<TableFile, 'columns' | 'rows'>): string {
   const valued = table.columns.flatMap((column, index) => (VALUE_TYPES.has(column.type) ? [index] : []));
-  const header = [...table.columns.map((column) => column.label), ...valued.map((index) => valueHeader(table.columns[index]!, index))];
-  const records = table.rows.map((row) => [
-    ...table.columns.map((_, index) => row[index] ?? ''),
-    ...valued.map((index) => {
-      const cell = parseCell(row[index] ?? '');
-      return cell.type === 'text' ? '' : plainNumber(cell.value);
-    }),
-  ]);
+  // A money column that mixes currencies gets a currency column beside its values.
+  const mixed = valued.filter((index) => table.columns[index]!.type === 'money' && table.columns[index]!.currency === undefined);
+  const header = [
+    ...table.columns.map((column) => column.label),
+    ...valued.map((index) => valueHeader(table.columns[index]!, index)),
+    ...mixed.map((index) => `${table.columns[index]!.label.trim() || `Column ${index + 1}`} (currency)`),
+  ];
+  const records = table.rows.map((row) => {
+    const cells = table.columns.map((column, index) => readColumnCell(row[index] ?? '', column.label));
+    return [
+      ...table.columns.map((_, index) => row[index] ?? ''),
+      ...valued.map((index) => {
+        const cell = cells[index]!;
+        return cell.type === 'text' ? '' : plainNumber(cell.value);
+      }),
+      ...mixed.map((index) => {
+        const cell = cells[index]!;
+        return cell.type === 'money' ? cell.currency : '';
+      }),
+    ];
+  });
   return BOM + [header, ...records].map((record) => `${record.map((field) => quote(csvText(field))).join(',')}\r\n`).join('');
 }
 
@@ -83,15 +96,17 @@ export function tableJson(table: TableFile, context: TableContext): object {
     document: context.document,
     section: context.section,
     source: { url: context.source.url, line: table.line },
-    columns: table.columns.map(({ label, type, currency, unit }) => ({ label, type, ...(currency ? { currency } : {}), ...(unit ? { unit } : {}) })),
+    columns: table.columns.map(({ label, type, currency, currencies, unit }) => ({ label, type, ...(currency ? { currency } : {}), ...(currencies ? { currencies } : {}), ...(unit ? { unit } : {}) })),
     rows: table.rows.map((row, r) =>
       table.columns.map((column, c) => {
         const text = row[c] ?? '';
-        const cell = parseCell(text);
+        const cell = readColumnCell(text, column.label);
         const country = ids[c]?.[r] ?? null;
         return {
           text,
-          ...(column.type !== 'text' && cell.type !== 'text' ? { value: cell.value } : {}),
+          ...(column.type !== 'text' && cell.type !== 'text' ? { value: cell.type === 'date' ? cell.iso : cell.value } : {}),
+          // Each cell of a money column keeps its own currency (a column may mix them).
+          ...(cell.type === 'money' && column.type === 'money' && column.currency === undefined ? { currency: cell.currency } : {}),
           ...(country !== null ? { country } : {}),
         };
       }),

@@ -1,5 +1,5 @@
 /**
- * Document kinds. Adding one (say `brief`) is one entry here; the schema, the ingester's
+ * Document kinds. Adding one is one entry here; the schema, the ingester's
  * `--kind` option, badges, citations and search filters all read this list.
  */
 import { z } from 'astro/zod';
@@ -7,6 +7,10 @@ import { z } from 'astro/zod';
 export const KIND_LABELS = {
   article: 'Article',
   assessment: 'Assessment',
+  /** A short product of a few pages (a CRS "In Focus", a policy brief). */
+  brief: 'Brief',
+  /** A long, authored study (a think-tank report with an executive summary and findings). */
+  report: 'Report',
 } as const;
 
 export const kindSchema = z.enum(Object.keys(KIND_LABELS) as [keyof typeof KIND_LABELS, ...(keyof typeof KIND_LABELS)[]]);

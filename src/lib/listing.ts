@@ -1,14 +1,15 @@
-/** The order of document lists: newest first where dated, then undated ones, each by title. */
+/** The order of document lists: newest first where dated (by `sortDate`), then undated ones, each by title. */
+import { sortDate, type Dated } from './dates.ts';
 
 interface Listable {
-  data: { title: string; published?: Date | undefined };
+  data: { title: string } & Dated;
 }
 
 const byTitle = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export function compareForListing(a: Listable, b: Listable): number {
-  const aTime = a.data.published?.getTime();
-  const bTime = b.data.published?.getTime();
+  const aTime = sortDate(a.data)?.getTime();
+  const bTime = sortDate(b.data)?.getTime();
   if (aTime !== undefined && bTime !== undefined && aTime !== bTime) return bTime - aTime;
   if (aTime !== undefined && bTime === undefined) return -1;
   if (aTime === undefined && bTime !== undefined) return 1;

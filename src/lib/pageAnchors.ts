@@ -3,7 +3,7 @@
  * permalink ("#" link of Permalink.astro) and every alias target that section-anchors placed.
  * The anchor lock compares these with content/anchors.lock.json.
  */
-import { ALIAS_CLASS, ALIAS_FOR, PERMALINK_CLASS } from './anchors.ts';
+import { ALIAS_CLASS, ALIAS_FOR, PERMALINK_CLASS, REMOVED_CLASS } from './anchors.ts';
 import { allElements, decodeFragment, getAttr, hasClassName, parseHtml } from './html.ts';
 
 export interface PageAnchors {
@@ -20,6 +20,9 @@ export function anchorsInHtml(html: string): PageAnchors {
     if (element.tagName === 'a' && hasClassName(element, PERMALINK_CLASS)) {
       const href = getAttr(element, 'href') ?? '';
       const id = href.startsWith('#') ? decodeFragment(href.slice(1)) : undefined;
+      if (id && !ids.includes(id)) ids.push(id);
+    } else if (hasClassName(element, REMOVED_CLASS)) {
+      const id = getAttr(element, 'id');
       if (id && !ids.includes(id)) ids.push(id);
     } else if (hasClassName(element, ALIAS_CLASS)) {
       const id = getAttr(element, 'id');

@@ -2,36 +2,41 @@
  * "Related in other assessments": for one section, up to three sections of other documents,
  * ranked by the countries and topics they share, with editors' pins and suppressions applied.
  *
- * Score of a candidate section b for a section a:
+ * Score of a candidate section b for a section a (weights from RELATED_DEFAULTS below):
  *
- *   sum over shared topics    of 1.0 * idf(tag) * salience_a(tag) * salience_b(tag)
- * + sum over shared countries of 0.2 * idf(tag) * salience_a(tag) * salience_b(tag)
+ *   sum over shared topics    of topic   * idf(tag) * salience_a(tag) * salience_b(tag)
+ * + sum over shared countries of country * idf(tag) * salience_a(tag) * salience_b(tag)
  *
  * - idf(tag) = ln((N + 1) / (df + 1)), N sections in all, df sections carrying the tag. A tag on
- *   every section (Russia and North Korea on the seeds, "alliances" too) tells nothing and scores
- *   0; a rare shared tag (sanctions, intelligence) counts most.
+ *   every section tells nothing and scores 0; a rare shared tag counts most.
  * - salience: tags are listed most-mentioned first (the tagger writes them so); the tag at
- *   position r counts 1 / (r + 1). Sharing each other's main topic beats sharing a passing
- *   mention: without it, the seeds' diplomacy section, whose one real subject is diplomacy, was
- *   outranked everywhere by long sections that mention everything once.
- * - Topics weigh five times countries: sections of one corpus concern the same few states, so
- *   countries mostly separate regions, while topics separate subjects.
- * These values were tuned on the two seeds, tagged as the ingester tags them (heading, paragraphs,
- * bullets with their labels, table cells), and sit inside the range that gives the required links
- * (country weight 0.1-0.3 with the r-th tag counting 1 / (1 + k r) for k 0.5-1.5 all do). With
- * two documents the margins are small; tests/unit/lib/related.test.ts guards them.
+ *   position r counts 1 / (1 + salienceDecay * r). Sharing each other's main subject beats
+ *   sharing a passing mention, so a short section about one thing is not outranked by long
+ *   sections that mention everything once.
  *
- * A candidate must score above zero. Ties: document slug, then the section's order in its
+ * Back matter (notes, references, authors...: src/lib/roles.ts) is never a candidate: it names
+ * every subject of its document in passing and says nothing about any. A candidate must score
+ * above zero. Ties: document slug, then the section's order in its
  * document. Pins come first in the order written (section's own, then the document's), then the
  * ranked links, up to the limit.
  */
 import { z } from 'astro/zod';
+import { FRAGMENT_SOURCE, SLUG_SOURCE } from './ids.ts';
+import { isBackMatter, type Role } from './roles.ts';
 
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
-/** A heading id is whatever github-slugger made of the heading: any letters, never space or "#". */
-const HEADING_ID = '[^\\s#]+';
-const SECTION_REF = new RegExp(`^${SLUG}#${HEADING_ID}$`, 'u');
-const TARGET = new RegExp(`^${SLUG}(?:#${HEADING_ID})?$`, 'u');
+/**
+ * The ranking's defaults; createRelatedIndex takes others in its options.
+ * - `limit`: links shown per section.
+ * - `topic`, `country`: weight of a shared tag of each kind. Topics weigh five times countries:
+ *   the sections of a collection concern the same few states, so countries mostly separate
+ *   regions, while topics separate subjects.
+ * - `salienceDecay`: how fast a tag counts less further down a section's list (see above); 1
+ *   gives 1, 1/2, 1/3...
+ */
+export const RELATED_DEFAULTS = { limit: 3, topic: 1, country: 0.2, salienceDecay: 1 } as const;
+
+const SECTION_REF = new RegExp(`^${SLUG_SOURCE}#${FRAGMENT_SOURCE}$`, 'u');
+const TARGET = new RegExp(`^${SLUG_SOURCE}(?:#${FRAGMENT_SOURCE})?$`, 'u');
 
 /**
  * Front matter for editors, per document (`related:` at the top) or per section
@@ -62,6 +67,8 @@ export type RelatedRules = z.output<typeof relatedRulesSchema>;
 export interface RelatedSectionInput {
   id: string;
   title: string;
+  /** Back matter is never offered as a related section. */
+  role?: Role | undefined;
   /** Most salient first (the order the tagger writes). */
   countries: readonly string[];
   topics: readonly string[];
@@ -94,7 +101,7 @@ export interface RelatedLink {
 export interface RelatedOptions {
   /** How many links to show; 3 unless told. */
   limit?: number;
-  weights?: { topic?: number; country?: number };
+  weights?: { topic?: number; country?: number; salienceDecay?: number };
   /** Where a document's front matter lives, for error messages. */
   fileFor?: (slug: string) => string;
 }
@@ -123,9 +130,11 @@ const EPSILON = 1e-9;
  * suppression points at a section that does not exist, or a pin at the section's own document.
  */
 export function createRelatedIndex(documents: readonly RelatedDocumentInput[], options: RelatedOptions = {}): RelatedIndex {
-  const limit = options.limit ?? 3;
-  const topicWeight = options.weights?.topic ?? 1;
-  const countryWeight = options.weights?.country ?? 0.2;
+  const limit = options.limit ?? RELATED_DEFAULTS.limit;
+  const topicWeight = options.weights?.topic ?? RELATED_DEFAULTS.topic;
+  const countryWeight = options.weights?.country ?? RELATED_DEFAULTS.country;
+  const decay = options.weights?.salienceDecay ?? RELATED_DEFAULTS.salienceDecay;
+  const salienceAt = (rank: number) => 1 / (1 + decay * rank);
   const fileFor = options.fileFor ?? ((slug: string) => `content/assessments/${slug}.mdx`);
 
   const nodes = new Map<string, Node>();
@@ -160,13 +169,14 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
   const postings = new Map<string, { node: Node; salience: number }[]>();
   const key = (kind: 'c' | 't', id: string) => `${kind}:${id}`;
   for (const node of nodes.values()) {
+    if (isBackMatter(node.section.role)) continue;
     // A tag listed twice counts once, at its first (most salient) place.
     const seen = new Set<string>();
     const add = (tag: string, rank: number) => {
       if (seen.has(tag)) return;
       seen.add(tag);
       const list = postings.get(tag) ?? [];
-      list.push({ node, salience: 1 / (rank + 1) });
+      list.push({ node, salience: salienceAt(rank) });
       postings.set(tag, list);
     };
     node.section.countries.forEach((id, rank) => add(key('c', id), rank));
@@ -193,7 +203,7 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
         if (seen.has(id)) return;
         seen.add(id);
         const tag = key(kind, id);
-        const weightOfTag = weight * idf(tag) * (1 / (rank + 1));
+        const weightOfTag = weight * idf(tag) * salienceAt(rank);
         if (weightOfTag <= 0) return; // on every section: says nothing
         for (const { node, salience } of postings.get(tag) ?? []) {
           if (node.docSlug === source.docSlug) continue;

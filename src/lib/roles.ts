@@ -23,6 +23,8 @@ const roleEntrySchema = z.object({
   backMatter: z.boolean().default(false),
   /** Headings that give a section this role, matched whole (case, numbering and final punctuation aside). */
   headings: z.array(z.string().min(1)).min(1),
+  /** Those of `headings` that only intelligence-style assessments use: the ingester guesses the kind from them. */
+  assessmentHeadings: z.array(z.string().min(1)).default([]),
 });
 
 export const roleEntries = z.array(roleEntrySchema).parse(roleFile);
@@ -43,6 +45,13 @@ const roleByHeading = new Map<string, Role>(roleEntries.flatMap((entry) => entry
 /** The role a heading gives its section, or undefined for an ordinary section. */
 export function roleOfHeading(heading: string): Role | undefined {
   return roleByHeading.get(bareHeading(heading));
+}
+
+const assessmentHeadings = new Set(roleEntries.flatMap((entry) => entry.assessmentHeadings.map(bareHeading)));
+
+/** Whether a heading is one only assessments have ("Key Judgments", "BLUF", "Scope Note"). */
+export function marksAssessment(heading: string): boolean {
+  return assessmentHeadings.has(bareHeading(heading));
 }
 
 const backMatterRoles = new Set<Role>(roleEntries.filter((entry) => entry.backMatter).map((entry) => entry.id));

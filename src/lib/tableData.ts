@@ -8,36 +8,27 @@
  * while tests pass plain strings; the checks are the same.
  */
 import { z } from 'astro/zod';
-import { isBlank, parseCell, type Cell, type CellType } from './cells.ts';
+import { isBlank, readColumnCell, type Cell, type CellType } from './cells.ts';
 import { chartProblems, type ChartColumn, type ChartSpec } from './charts.ts';
 
-export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'year'] as const satisfies readonly CellType[];
+export const CELL_TYPES = ['text', 'money', 'percent', 'integer', 'number', 'year', 'date'] as const satisfies readonly CellType[];
 
 /** A country cell's match: an id, a reference to one, or null when the cell names no country. */
 export type CountryRef = string | { readonly id: string } | null;
 
-export interface TableColumn extends ChartColumn {
-  /** Set on a column of country names: the matched country id per row, null where none matched. */
-  readonly countries?: readonly CountryRef[] | undefined;
-}
+/** A reference as either form: the id the ingester writes, or the entry Astro resolves it to. */
+type AnyRef = z.ZodType<string | { readonly id: string }>;
 
-export interface TableFile {
-  readonly title: string;
-  readonly caption: string;
-  readonly document: string | { readonly id: string };
-  readonly section: string;
-  readonly line: number;
-  readonly columns: readonly TableColumn[];
-  readonly rows: readonly (readonly string[])[];
-  readonly chart?: ChartSpec | null | undefined;
-}
+/** A table data file as any reader holds it (plain ids or Astro references): the schema's output. */
+export type TableFile = z.output<ReturnType<typeof tableSchema<AnyRef, AnyRef, z.ZodType<string>>>>;
+export type TableColumn = TableFile['columns'][number];
 
 export function refId(ref: CountryRef | string | { readonly id: string }): string | null {
   return ref === null ? null : typeof ref === 'string' ? ref : ref.id;
 }
 
 /** A column's country ids row by row (all null for a column that is not about countries). */
-export function countryIds(column: TableColumn | undefined, rows: number): (string | null)[] {
+export function countryIds(column: Pick<TableColumn, 'countries'> | undefined, rows: number): (string | null)[] {
   return Array.from({ length: rows }, (_, row) => {
     const ref = column?.countries?.[row];
     return ref === undefined ? null : refId(ref);
@@ -53,6 +44,7 @@ const ACCEPTS: Readonly<Record<Exclude<CellType, 'text'>, readonly CellType[]>> 
   integer: ['integer', 'year'],
   number: ['number', 'integer', 'year'],
   year: ['year'],
+  date: ['date'],
 };
 
 function expected(column: ChartColumn): string {
@@ -65,6 +57,8 @@ function expected(column: ChartColumn): string {
       return 'a whole number (like "12,500")';
     case 'number':
       return 'a number (like "3.75")';
+    case 'date':
+      return 'a date (like "Feb 2025", "2025-02" or "Q3 2024")';
     default:
       return 'a year (like "2023" or "FY2024")';
   }
@@ -73,6 +67,7 @@ function expected(column: ChartColumn): string {
 function describeCell(cell: Cell): string {
   if (cell.type === 'text') return cell.reason !== undefined ? `it does not read as a number: ${cell.reason}` : 'it is text';
   if (cell.type === 'money') return `it is an amount in ${cell.currency}`;
+  if (cell.type === 'date') return 'it is a date';
   return cell.type === 'percent' ? 'it is a percentage' : cell.type === 'year' ? 'it is a year' : 'it is a plain number';
 }
 
@@ -85,7 +80,7 @@ export interface TableProblem {
  * Every way the file's cells, country ids and chart disagree with its columns. Rows and columns
  * are counted from 1 in messages, as an editor counts them; paths stay 0-based.
  */
-export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart'>): TableProblem[] {
+export function tableProblems(table: { readonly columns: readonly (ChartColumn & { readonly countries?: readonly CountryRef[] | undefined })[]; readonly rows: readonly (readonly string[])[]; readonly chart?: ChartSpec | null | undefined }): TableProblem[] {
   const problems: TableProblem[] = [];
   const { columns, rows } = table;
   const rowName = (row: number) => {
@@ -95,8 +90,11 @@ export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart
 
   columns.forEach((column, index) => {
     const where = `column ${index + 1} ("${column.label}")`;
+    const currencies = column.currencies;
     if (column.type === 'money') {
-      if (column.currency === undefined) {
+      if (currencies !== undefined) {
+        for (const code of currencies) if (!ISO_CURRENCIES.has(code)) problems.push({ path: ['columns', index, 'currencies'], message: `${where}: "${code}" is not an ISO 4217 currency code` });
+      } else if (column.currency === undefined) {
         problems.push({ path: ['columns', index, 'currency'], message: `${where} is money: give its ISO 4217 currency, like "USD"` });
       } else if (!ISO_CURRENCIES.has(column.currency)) {
         problems.push({ path: ['columns', index, 'currency'], message: `${where}: "${column.currency}" is not an ISO 4217 currency code` });
@@ -127,10 +125,11 @@ export function tableProblems(table: Pick<TableFile, 'columns' | 'rows' | 'chart
     row.forEach((text, c) => {
       const column = columns[c];
       if (column === undefined || column.type === 'text') return;
-      const cell = parseCell(text);
+      const cell = readColumnCell(text, column.label);
       if (isBlank(cell)) return;
       // A money column without a currency is reported once above, not once per cell.
-      const sameCurrency = cell.type !== 'money' || column.currency === undefined || cell.currency === column.currency;
+      const mixed = column.currencies;
+      const sameCurrency = cell.type !== 'money' || (mixed !== undefined ? mixed.includes(cell.currency) : column.currency === undefined || cell.currency === column.currency);
       if (ACCEPTS[column.type].includes(cell.type) && sameCurrency) return;
       const why = describeCell(cell);
       problems.push({
@@ -178,6 +177,8 @@ export function tableSchema<D extends z.ZodType, C extends z.ZodType, S extends 
     /** Old files without types are all text. */
     type: z.enum(CELL_TYPES).default('text'),
     currency: z.string().optional(),
+    /** A money column whose cells mix currencies lists them instead of one `currency`; each cell keeps its own. */
+    currencies: z.array(z.string()).min(2).optional(),
     /** What the header shows after the label, like "USD" or "%"; the ingester writes it. */
     unit: z.string().min(1).optional(),
     countries: z.array(refs.country.nullable()).optional(),
@@ -196,9 +197,10 @@ export function tableSchema<D extends z.ZodType, C extends z.ZodType, S extends 
       chart: chartSchema.nullable().optional(),
     })
     .superRefine((data, context) => {
-      const table = data as unknown as TableFile;
-      for (const problem of tableProblems(table)) {
+      for (const problem of tableProblems(data as Parameters<typeof tableProblems>[0])) {
         context.addIssue({ code: 'custom', path: [...problem.path], message: problem.message });
       }
     });
 }
+
+export type { ChartSpec } from './charts.ts';

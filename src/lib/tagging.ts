@@ -38,21 +38,9 @@
  * every section that concerns China.
  */
 
-export interface Country {
-  id: string;
-  name: string;
-  aliases: string[];
-  /** Adjectives that refer to the state ("North Korean", "Russian"). */
-  adjectives?: string[] | undefined;
-  /** Phrases that contain one of the patterns above but do not mean the state ("New Mexico"). */
-  exclude?: string[] | undefined;
-}
+import type { Country, Topic } from './schemas.ts';
 
-export interface Topic {
-  id: string;
-  label: string;
-  keywords: string[];
-}
+export type { Country, Topic };
 
 export interface Tags {
   countries: string[];
@@ -403,19 +391,30 @@ export function createTagger(
   };
 }
 
-const cache = new WeakMap<readonly Country[], WeakMap<readonly Topic[], Tagger>>();
+/**
+ * The one tagger cache: compiled matchers per data set. The same arrays hit by identity; arrays
+ * rebuilt from the same data (content collections hand out fresh ones) hit by content.
+ */
+const byIdentity = new WeakMap<readonly Country[], WeakMap<readonly Topic[], Tagger>>();
+let byContent: { key: string; tagger: Tagger } | undefined;
 
-/** One-off tagging; the compiled matchers are cached per pair of data arrays. */
-export function tagText(text: string, countries: readonly Country[], topics: readonly Topic[]): Tags {
-  let byTopics = cache.get(countries);
+export function taggerFor(countries: readonly Country[], topics: readonly Topic[]): Tagger {
+  let byTopics = byIdentity.get(countries);
   if (!byTopics) {
     byTopics = new WeakMap();
-    cache.set(countries, byTopics);
+    byIdentity.set(countries, byTopics);
   }
   let tagger = byTopics.get(topics);
   if (!tagger) {
-    tagger = createTagger(countries, topics);
+    const key = JSON.stringify([countries, topics]);
+    if (byContent?.key !== key) byContent = { key, tagger: createTagger(countries, topics) };
+    tagger = byContent.tagger;
     byTopics.set(topics, tagger);
   }
-  return tagger.tag(text);
+  return tagger;
+}
+
+/** One-off tagging through the shared cache. */
+export function tagText(text: string, countries: readonly Country[], topics: readonly Topic[]): Tags {
+  return taggerFor(countries, topics).tag(text);
 }

@@ -2,9 +2,13 @@
  * Every internal href goes through here, so the site works below a base path (BASE_PATH in
  * astro.config.mjs) without a page knowing about it.
  */
+import { tableAnchorId } from './anchors.ts';
 
-/** The base path with exactly one trailing slash: "/" or "/atlas/". */
-const base = `${(import.meta.env.BASE_URL ?? '/').replace(/\/+$/, '')}/`;
+/**
+ * The base path with exactly one trailing slash: "/" or "/atlas/". Build hooks run outside Vite,
+ * where `import.meta.env` does not exist; they only use the base-free paths below.
+ */
+const base = `${(import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '')}/`;
 
 /** The href of a page of this site, given its path from the site root ("assessments/x/"). */
 export function href(path = ''): string {
@@ -15,8 +19,18 @@ export function homeHref(): string {
   return href();
 }
 
+/** A document page's path from the site root, without the base path ("assessments/x/"). */
+export function assessmentPath(slug: string): string {
+  return `assessments/${slug}/`;
+}
+
 export function assessmentHref(slug: string): string {
-  return href(`assessments/${slug}/`);
+  return href(assessmentPath(slug));
+}
+
+/** An element of a page: the page's href (or absolute URL) with the element's fragment id. */
+export function fragmentHref(pageHref: string, id: string): string {
+  return `${pageHref}#${id}`;
 }
 
 /** Where the original source text of a document is served (src/pages/sources/[slug].txt.ts). */
@@ -54,7 +68,7 @@ export function topicsHref(): string {
 
 /** A section of a document: its page with the section's fragment. */
 export function sectionHref(slug: string, sectionId: string): string {
-  return `${assessmentHref(slug)}#${sectionId}`;
+  return fragmentHref(assessmentHref(slug), sectionId);
 }
 
 /**
@@ -70,14 +84,9 @@ export function dataHref(): string {
   return href('data/');
 }
 
-/** The id of a table's element on its document page: "table-defense-budget". */
-export function tableAnchor(tableId: string): string {
-  return `table-${tableId.split('/').at(-1)}`;
-}
-
 /** A table where it appears in its document ("<slug>/<table-id>" -> /assessments/<slug>/#table-...). */
 export function tableHref(tableId: string): string {
-  return `${assessmentHref(tableId.split('/')[0] ?? '')}#${tableAnchor(tableId)}`;
+  return fragmentHref(assessmentHref(tableId.split('/')[0] ?? ''), tableAnchorId(tableId));
 }
 
 /** A table's downloads (src/pages/data/[document]/[table].csv.ts and .json.ts). */
@@ -90,6 +99,24 @@ export function searchHref(query = ''): string {
   return href(`search/${query}`);
 }
 
+/** An earlier version of a document, kept as published (src/pages/assessments/[slug]/v/[n].astro). */
+export function versionHref(slug: string, version: number): string {
+  return href(`assessments/${slug}/v/${version}/`);
+}
+
+/**
+ * "What changed" for a document: every pair of consecutive versions, or with `version` only
+ * the change from version - 1 to version (src/pages/assessments/[slug]/changes/).
+ */
+export function changesHref(slug: string, version?: number): string {
+  return href(version === undefined ? `assessments/${slug}/changes/` : `assessments/${slug}/changes/${version}/`);
+}
+
+/** The id of a section's entry on a change page, from the section's id in either version. */
+export function changeEntryAnchor(sectionId: string): string {
+  return `change-${sectionId}`;
+}
+
 /** A feed of the newest documents: of the whole site, or of one country's or topic's documents. */
 export type FeedScope = { kind: 'all' } | { kind: 'country' | 'topic'; id: string };
 export function feedHref(format: 'atom' | 'rss', scope: FeedScope = { kind: 'all' }): string {
@@ -98,12 +125,17 @@ export function feedHref(format: 'atom' | 'rss', scope: FeedScope = { kind: 'all
   return href(`feeds/${scope.kind === 'country' ? 'countries' : 'topics'}/${scope.id}/${file}`);
 }
 
-/** The social card image of a document, or of a section's share page (src/pages/cards/). */
-export function cardHref(slug: string, sectionId?: string): string {
-  return href(sectionId === undefined ? `cards/${slug}.png` : `cards/s/${slug}/${sectionId}.png`);
+/** Where a document's social card is in dist/ (written by src/integrations/outputs.ts). */
+export function cardPath(slug: string): string {
+  return `cards/${slug}.png`;
 }
 
-/** The PDF of a document (written by src/integrations/pdf.ts). */
+/** The social card image of a document; its share pages show it too. */
+export function cardHref(slug: string): string {
+  return href(cardPath(slug));
+}
+
+/** The PDF of a document (written by src/integrations/outputs.ts). */
 export function pdfHref(slug: string): string {
   return href(`pdf/${slug}.pdf`);
 }

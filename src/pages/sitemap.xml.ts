@@ -1,7 +1,9 @@
 /**
- * sitemap.xml: the pages a search engine should index, each document with the date it last
- * changed. Share pages (they only redirect to a section) and the search page are left out;
- * hubs carry the newest date of the documents they list.
+ * sitemap.xml: the pages a search engine should index, each document with the latest date it
+ * states (no lastmod when it states none: the sitemap never guesses). Share pages (they only
+ * redirect to a section), earlier versions and change pages (src/data/revisions.ts; the current
+ * page is the one to index) and the search page are left out; hubs carry the newest date of the
+ * documents they list.
  */
 import type { APIRoute } from 'astro';
 import { allDocumentFacts, feedScopes } from '../lib/feeds/site.ts';
@@ -9,13 +11,14 @@ import { isoDate, xml } from '../lib/feeds/xml.ts';
 import { absoluteUrl, assessmentHref, countriesHref, countryHref, dataHref, homeHref, topicHref, topicsHref } from '../lib/urls.ts';
 import type { DocumentFacts } from '../lib/feeds/documents.ts';
 
-const newest = (documents: DocumentFacts[]) => documents.find((doc) => doc.updated)?.updated;
+const newest = (documents: DocumentFacts[]) =>
+  documents.reduce<Date | undefined>((max, doc) => (doc.stated && (!max || doc.stated > max) ? doc.stated : max), undefined);
 
 export const GET: APIRoute = async ({ site }) => {
   const documents = await allDocumentFacts();
   const urls: { href: string; lastmod?: Date | undefined }[] = [
     { href: homeHref(), lastmod: newest(documents) },
-    ...documents.map((doc) => ({ href: assessmentHref(doc.slug), lastmod: doc.updated })),
+    ...documents.map((doc) => ({ href: assessmentHref(doc.slug), lastmod: doc.stated })),
     { href: countriesHref(), lastmod: newest(documents) },
     ...(await feedScopes('country')).map((id) => ({ href: countryHref(id), lastmod: newest(documents.filter((doc) => doc.countries.includes(id))) })),
     { href: topicsHref(), lastmod: newest(documents) },

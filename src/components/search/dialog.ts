@@ -42,7 +42,7 @@ function build(): Parts {
     <div class="search-dialog-panel">
       <div class="search-dialog-bar">
         <h2 id="search-dialog-title" class="search-dialog-title">Search assessments</h2>
-        <button type="button" class="search-dialog-close" data-close>Close <kbd>Esc</kbd></button>
+        <button type="button" class="button search-dialog-close" data-close>Close <kbd>Esc</kbd></button>
       </div>
       <form class="search-form" role="search" method="get">
         <label class="visually-hidden" for="search-dialog-input">Search words</label>

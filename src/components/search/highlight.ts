@@ -47,6 +47,7 @@ function showBar(words: string[]): void {
   });
   const button = document.createElement('button');
   button.type = 'button';
+  button.className = 'button';
   button.textContent = 'Clear highlight';
   button.addEventListener('click', () => {
     const hadFocus = bar.contains(document.activeElement);

@@ -100,7 +100,7 @@ export function startSearchPage(): void {
         for (const id of state.filters[facet]) {
           const button = document.createElement('button');
           button.type = 'button';
-          button.className = 'search-remove';
+          button.className = 'button search-remove';
           button.textContent = `Remove ${facet}: ${nameOf(facet, id)}`;
           button.addEventListener('click', () => {
             commit(withoutFilter(state, facet, id));

@@ -1,7 +1,6 @@
 /**
  * The social card of a page: a 1200x630 PNG that chat clients and social sites show with a
- * shared link. Site name, kind, title (the section title on a share page, with the document
- * title under it) and date, dark text on a light card with a strong accent band, so it reads
+ * shared link. Site name, kind, title and date, dark text on a light card with a strong accent band, so it reads
  * the same in light and dark clients (the card carries its own background).
  * Layout by satori (HTML/CSS flexbox to SVG, text as outlines of the shipped font), pixels by
  * resvg; neither needs a browser, and the same input gives the same bytes.
@@ -9,6 +8,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { fontData } from './fonts.ts';
+import { encodePng } from './png.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -17,11 +17,9 @@ export interface CardInput {
   siteName: string;
   /** "Assessment", "Article". */
   kindLabel: string;
-  /** The big line: the document's title, or a section's. */
+  /** The big line: the document's title. */
   title: string;
-  /** A smaller line under the title (the document a section belongs to). */
-  context?: string | undefined;
-  /** As readers write it ("1 June 2024"); omitted when the document has no date. */
+  /** With its label, as the page shows it ("Updated 1 June 2024"); omitted when the document states none. */
   date?: string | undefined;
 }
 
@@ -67,9 +65,6 @@ export async function cardSvg(input: CardInput): Promise<string> {
         ]),
         el('div', { display: 'flex', flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, [
           el('div', { display: 'flex', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title),
-          ...(input.context
-            ? [el('div', { display: 'flex', marginTop: 20, fontSize: 28, color: MUTED, lineHeight: 1.3 }, clip(input.context, 120))]
-            : []),
         ]),
         el('div', { display: 'flex', fontSize: 28, color: MUTED }, input.date ?? ''),
       ]),
@@ -87,6 +82,6 @@ export async function cardSvg(input: CardInput): Promise<string> {
 }
 
 export async function cardPng(input: CardInput): Promise<Buffer> {
-  const svg = await cardSvg(input);
-  return new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng();
+  const image = new Resvg(await cardSvg(input), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }

@@ -25,6 +25,60 @@ export function fontData(): { regular: Buffer; bold: Buffer } {
   return cached;
 }
 
+interface Position {
+  [key: string]: number;
+}
+interface Run {
+  glyphs: unknown[];
+  positions: Position[];
+}
+interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string, features?: unknown): Run;
+}
+
+const LAYOUT_MEMO_LIMIT = 200_000;
+
+/**
+ * A font whose layout of a run of text (shaping with the font's kerning and ligature tables,
+ * most of the cost of a PDF) is computed once per process for every document. pdfkit scales
+ * the positions it gets in place, so each caller gets its own copy of them.
+ */
+function memoizedLayout(font: FontkitFont): FontkitFont {
+  const memo = new Map<string, Run>();
+  const wrapped = Object.create(font) as FontkitFont;
+  wrapped.layout = (text, features) => {
+    if (features !== undefined) return font.layout(text, features);
+    let run = memo.get(text);
+    if (!run) {
+      const shaped = font.layout(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((position) => ({ ...position })) };
+      if (memo.size < LAYOUT_MEMO_LIMIT) memo.set(text, run);
+    }
+    const positions = run.positions.map((position) => ({ ...position }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((sum, position) => sum + position.xAdvance!, 0);
+      },
+    };
+  };
+  return wrapped;
+}
+
+let parsed: { regular: FontkitFont; bold: FontkitFont; italic: FontkitFont } | undefined;
+
+/** The fonts parsed by fontkit once per process, as pdfkit takes them (a font object instead of a file). */
+export function parsedFonts() {
+  parsed ??= {
+    regular: memoizedLayout(fontkit.create(fontData().regular) as FontkitFont),
+    bold: memoizedLayout(fontkit.create(fontData().bold) as FontkitFont),
+    italic: memoizedLayout(fontkit.create(readFileSync(FONT_FILES.italic)) as FontkitFont),
+  };
+  return parsed;
+}
+
 let coverage: { hasGlyphForCodePoint(codePoint: number): boolean } | undefined;
 
 /**
@@ -32,7 +86,7 @@ let coverage: { hasGlyphForCodePoint(codePoint: number): boolean } | undefined;
  * so a caller can say which ones would come out as empty boxes.
  */
 export function missingGlyphs(text: string): string[] {
-  coverage ??= fontkit.create(fontData().regular) as { hasGlyphForCodePoint(codePoint: number): boolean };
+  coverage ??= parsedFonts().regular;
   const missing = new Set<string>();
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;

@@ -1,10 +1,12 @@
 /**
- * Column typing: a column is money, a percentage or a number only when every filled cell is,
- * so a chart or a sort never silently skips a value. Cells that spoil a mostly numeric column
- * come back as issues for the ingester to report.
+ * Column typing: a column is money, a percentage, a number or a date only when every filled
+ * cell is, so a chart or a sort never silently skips a value. Cells that spoil a mostly numeric
+ * column come back as issues for the ingester to report. A money column may mix currencies:
+ * each cell keeps its own, and the column lists them (see ./currencyGroups.ts before charting).
  */
 import { parseCell } from './parse.ts';
-import type { Cell, CellIssue, CellType, ColumnType, NumericCell } from './types.ts';
+import { applyHeaderUnit, headerUnit } from './units.ts';
+import type { Cell, CellIssue, CellType, ColumnType, TypedCell } from './types.ts';
 
 /** Cells that say "no figure" rather than hold one; they neither type nor spoil a column. */
 const PLACEHOLDERS: ReadonlySet<string> = new Set(['', '-', '\u2013', '\u2014', '..', '\u2026', 'n/a']);
@@ -18,10 +20,9 @@ export interface InferredColumn extends ColumnType {
   readonly issues: readonly CellIssue[];
 }
 
-/** Money in one currency, percentages, or plain numbers (integers, decimals and years mix). */
-function kindOf(cell: NumericCell): string {
-  if (cell.type === 'money') return `money ${cell.currency}`;
-  return cell.type === 'percent' ? 'percent' : 'number';
+/** Money (in any currencies), percentages, dates, or plain numbers (integers, decimals and years mix). */
+function kindOf(cell: TypedCell): string {
+  return cell.type === 'money' || cell.type === 'percent' || cell.type === 'date' ? cell.type : 'number';
 }
 
 /**
@@ -31,14 +32,14 @@ function kindOf(cell: NumericCell): string {
  */
 export function inferColumn(cells: readonly Cell[], column = 0): InferredColumn {
   const filled = cells.flatMap((cell, row) => (isBlank(cell) ? [] : [{ cell, row }]));
-  const groups = new Map<string, { cell: NumericCell; row: number }[]>();
+  const groups = new Map<string, { cell: TypedCell; row: number }[]>();
   for (const { cell, row } of filled) {
     if (cell.type === 'text') continue;
     const group = groups.get(kindOf(cell)) ?? [];
     group.push({ cell, row });
     groups.set(kindOf(cell), group);
   }
-  let majority: { cell: NumericCell; row: number }[] = [];
+  let majority: { cell: TypedCell; row: number }[] = [];
   for (const group of groups.values()) if (group.length > majority.length) majority = group;
 
   const first = majority[0]?.cell;
@@ -56,16 +57,21 @@ export function inferColumn(cells: readonly Cell[], column = 0): InferredColumn 
     if (reason !== undefined) {
       issues.push({ row, column, text: cell.text, reason });
     } else if (reportMismatches) {
-      const expected = describeKind(first, majority.length, filled.length);
+      const one = new Set(majority.map(({ cell }) => (cell.type === 'money' ? cell.currency : ''))).size === 1;
+      const expected = describeKind(first, majority.length, filled.length, one);
       issues.push({ row, column, text: cell.text, reason: `${expected}; this one is ${describeCell(cell)}` });
     }
   }
   return { type: 'text', issues };
 }
 
-function columnOf(first: NumericCell, cells: readonly NumericCell[]): ColumnType {
-  if (first.type === 'money') return { type: 'money', currency: first.currency, unit: first.currency };
+function columnOf(first: TypedCell, cells: readonly TypedCell[]): ColumnType {
+  if (first.type === 'money') {
+    const currencies = [...new Set(cells.map((cell) => (cell.type === 'money' ? cell.currency : '')))].sort();
+    return currencies.length === 1 ? { type: 'money', currency: first.currency, unit: first.currency } : { type: 'money', currencies };
+  }
   if (first.type === 'percent') return { type: 'percent', unit: '%' };
+  if (first.type === 'date') return { type: 'date' };
   // Years are whole numbers: a column of years with one larger count is a column of integers.
   const type: CellType = cells.every((cell) => cell.type === 'year')
     ? 'year'
@@ -75,14 +81,18 @@ function columnOf(first: NumericCell, cells: readonly NumericCell[]): ColumnType
   return { type };
 }
 
-function describeKind(cell: NumericCell, count: number, filled: number): string {
+function describeKind(cell: TypedCell, count: number, filled: number, oneCurrency: boolean): string {
   const one = count === 1;
   const kind =
     cell.type === 'money'
       ? one
-        ? `an amount in ${cell.currency}`
-        : `amounts in ${cell.currency}`
-      : cell.type === 'percent'
+        ? `an amount ${oneCurrency ? `in ${cell.currency}` : 'of money'}`
+        : `amounts ${oneCurrency ? `in ${cell.currency}` : 'of money'}`
+      : cell.type === 'date'
+        ? one
+          ? 'a date'
+          : 'dates'
+        : cell.type === 'percent'
         ? one
           ? 'a percentage'
           : 'percentages'
@@ -100,6 +110,8 @@ function describeCell(cell: Cell): string {
       return 'a percentage';
     case 'text':
       return 'text';
+    case 'date':
+      return 'a date';
     default:
       return 'a plain number';
   }
@@ -131,10 +143,14 @@ export interface TypedTable {
   readonly issues: readonly CellIssue[];
 }
 
-/** Parses every cell of a table and types every column. */
+/**
+ * Parses every cell of a table and types every column. A unit in a header ("Budget (USD bn)",
+ * "Debt (% of GDP)", "Output (Mt)") applies to the bare numbers under it.
+ */
 export function typeTable(table: TableData): TypedTable {
   const width = table.columns.length;
-  const rows = table.rows.map((row) => row.map((text) => parseCell(text)));
+  const units = table.columns.map(({ label }) => headerUnit(label));
+  const rows = table.rows.map((row) => row.map((text, column) => applyHeaderUnit(parseCell(text), units[column])));
   const issues: CellIssue[] = [];
   table.rows.forEach((row, index) => {
     if (row.length === width) return;
@@ -153,7 +169,8 @@ export function typeTable(table: TableData): TypedTable {
       column,
     );
     issues.push(...cellIssues);
-    return { label, ...type };
+    const unit = units[column]?.unit;
+    return { label, ...type, ...(unit !== undefined && type.unit === undefined && type.type !== 'text' ? { unit } : {}) };
   });
   issues.sort((a, b) => a.row - b.row || a.column - b.column);
   return { columns, rows, issues };

@@ -43,7 +43,7 @@ export function formatValue(
 
 /** A cell's value in the reader's locale; text cells, and years, come back as written. */
 export function formatCell(cell: Cell, locale = 'en'): string {
-  if (cell.type === 'text') return cell.text;
+  if (cell.type === 'text' || cell.type === 'date') return cell.text;
   if (cell.type === 'year') return cell.fiscal ? `FY${cell.value}` : String(cell.value);
   return formatValue(cell.value, cell, locale, { explicitSign: cell.explicitSign });
 }

@@ -7,7 +7,7 @@
  * throws and never changes `text`.
  */
 import { currencyCode, hasCurrencySymbol, leadingCurrency } from './currencies.ts';
-import type { Cell, TextCell } from './types.ts';
+import type { Cell, DateCell, TextCell } from './types.ts';
 
 /** Scale words and their powers of ten, keyed in lower case: authors write `Billion` and `BN` too. */
 const SCALE_WORDS: Readonly<Record<string, number>> = {
@@ -50,7 +50,7 @@ export function parseCell(text: string): Cell {
   if (typeof text !== 'string') return { type: 'text', text: String(text) };
   const s = text.trim();
   if (s === '') return { type: 'text', text };
-  const result = readYear(text, s) ?? readAmount(text, s);
+  const result = readDate(text, s) ?? readYear(text, s) ?? readAmount(text, s);
   if ('type' in result) return result;
   return textCell(text, s, result);
 }
@@ -61,6 +61,52 @@ function textCell(text: string, s: string, failure: Failure): TextCell {
   if (RANGE.test(s)) return { type: 'text', text };
   const numberLike = !/\p{L}/u.test(s) && (/[\d%]/.test(s) || hasCurrencySymbol(s));
   return failure.certain || numberLike ? { type: 'text', text, reason: failure.reason } : { type: 'text', text };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The month number (1-12) of "Feb", "Feb.", "Sept" or "February", any case; else undefined. */
+function monthOf(word: string): number | undefined {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  const full = MONTH_NAMES.indexOf(lower);
+  if (full >= 0) return full + 1;
+  const short = MONTHS.indexOf(lower === 'sept' ? 'sep' : lower);
+  return short >= 0 ? short + 1 : undefined;
+}
+
+const inYears = (year: number) => year >= 1800 && year <= 2199;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dateCell(text: string, iso: string, value: number, precision: DateCell['precision']): DateCell {
+  return { type: 'date', text, value, iso, precision };
+}
+
+/** `Feb 2025`, `February 2025`, `2025-02`, `Q3 2024`, `3Q 2024`, `2024-01-05`; anything else is not a date. */
+function readDate(text: string, s: string): Cell | undefined {
+  let match = /^([A-Za-z]{3,9}\.?)\s+(\d{4})$/.exec(s);
+  if (match !== null) {
+    const month = monthOf(match[1]!);
+    const year = Number(match[2]);
+    if (month !== undefined && inYears(year)) return dateCell(text, `${year}-${pad(month)}`, Date.UTC(year, month - 1), 'month');
+    return undefined;
+  }
+  match = /^(?:Q([1-4])|([1-4])Q)\s*(\d{4})$/i.exec(s);
+  if (match !== null) {
+    const year = Number(match[3]);
+    const quarter = Number(match[1] ?? match[2]);
+    return inYears(year) ? dateCell(text, `${year}-Q${quarter}`, Date.UTC(year, (quarter - 1) * 3), 'quarter') : undefined;
+  }
+  match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (match !== null) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] === undefined ? undefined : Number(match[3])];
+    if (!inYears(year) || month < 1 || month > 12) return undefined;
+    if (day === undefined) return dateCell(text, `${year}-${pad(month)}`, Date.UTC(year, month - 1), 'month');
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCDate() !== day) return undefined;
+    return dateCell(text, `${year}-${pad(month)}-${pad(day)}`, date.getTime(), 'day');
+  }
+  return undefined;
 }
 
 /** `2023`, `FY2024`, `FY 2024`. A year is four bare digits: `2,023` or `+2023` are integers. */

@@ -3,7 +3,7 @@
  * and the typed `value` feeds sorting, charts and downloads.
  */
 
-export type CellType = 'money' | 'percent' | 'integer' | 'number' | 'year' | 'text';
+export type CellType = 'money' | 'percent' | 'integer' | 'number' | 'year' | 'date' | 'text';
 
 /** An amount of money, in whole currency units (`$50 billion` -> 50_000_000_000). */
 export interface MoneyCell {
@@ -49,6 +49,21 @@ export interface YearCell {
   readonly fiscal: boolean;
 }
 
+/**
+ * A month, quarter or day: `Feb 2025`, `February 2025`, `2025-02`, `Q3 2024`, `3Q 2024`,
+ * `2024-01-05`. Fiscal years are `YearCell`s; `2023-24` stays text (a fiscal year, a season or
+ * a range of years: the table alone cannot tell).
+ */
+export interface DateCell {
+  readonly type: 'date';
+  readonly text: string;
+  /** The period's first moment, in milliseconds since 1970 (UTC): the sort key. */
+  readonly value: number;
+  /** ISO 8601 (`2025-02`, `2024-01-05`), or `2024-Q3` for a quarter: what downloads write. */
+  readonly iso: string;
+  readonly precision: 'day' | 'month' | 'quarter';
+}
+
 /** Anything else. `reason` says why a cell that looks like a number was not read as one. */
 export interface TextCell {
   readonly type: 'text';
@@ -56,8 +71,10 @@ export interface TextCell {
   readonly reason?: string;
 }
 
-export type Cell = MoneyCell | PercentCell | IntegerCell | NumberCell | YearCell | TextCell;
-export type NumericCell = Exclude<Cell, TextCell>;
+export type Cell = MoneyCell | PercentCell | IntegerCell | NumberCell | YearCell | DateCell | TextCell;
+export type NumericCell = Exclude<Cell, TextCell | DateCell>;
+/** A cell read as anything but text. */
+export type TypedCell = Exclude<Cell, TextCell>;
 
 /**
  * A cell that could not be read as its column's type. `row` and `column` are 0-based indexes
@@ -70,9 +87,14 @@ export interface CellIssue {
   readonly reason: string;
 }
 
-/** What a whole column holds. `currency` is set for money; `unit` is what a header shows. */
+/**
+ * What a whole column holds. `currency` is set for money in one currency; a money column whose
+ * cells mix currencies has `currencies` (sorted ISO codes) instead, and each cell keeps its own.
+ * `unit` is what a header shows.
+ */
 export interface ColumnType {
   readonly type: CellType;
   readonly currency?: string;
+  readonly currencies?: readonly string[];
   readonly unit?: string;
 }

@@ -1,19 +1,21 @@
 /**
  * What feeds, the sitemap, cards and PDFs need to know of a document, read once from its front
- * matter. `authors`, `updated` and `identifier` are read defensively: the shared schema does not
- * have them yet.
- * MERGE: when src/content.config.ts gains these fields, drop `LaterFields` and read them typed.
+ * matter (src/lib/schemas.ts) and its history (src/data/revisions.ts).
+ *
+ * Dates: only stated dates are the document's dates (src/lib/dates.ts). Atom's `<published>`
+ * is the first edition's stated publication date and is left out when no version states one;
+ * `<updated>` (which Atom requires) is `sortDate`, the latest stated date. A document that
+ * states no date at all is still a new assessment readers want in their feed, so its
+ * `<updated>` falls back to when the publisher last changed its page: the last commit of its
+ * content file (Atom's own meaning of `updated`), the same on every build of that commit, and
+ * the Unix epoch outside a git checkout. That fallback is never shown as the document's date:
+ * cards, the sitemap's lastmod, RSS pubDate and the PDF leave the date out instead.
  */
 import { execFileSync } from 'node:child_process';
 import type { CollectionEntry } from 'astro:content';
+import { documentHistory } from '../../data/revisions.ts';
+import { sortDate } from '../dates.ts';
 import { kindLabel, type Kind } from '../kinds.ts';
-
-/** MERGE: front-matter fields other helpers are adding (issue "Real reports in"); optional here. */
-interface LaterFields {
-  authors?: unknown;
-  updated?: unknown;
-  identifier?: unknown;
-}
 
 export interface DocumentFacts {
   slug: string;
@@ -23,42 +25,20 @@ export interface DocumentFacts {
   summary: string;
   authors: string[];
   identifier?: string | undefined;
-  /** The date the document gives itself, if any. */
+  /** The first edition's stated publication date. */
   published?: Date | undefined;
-  /**
-   * When it last changed: the front matter's `updated`, else the last commit of its content
-   * file, else `published`. Absent only for an undated document outside version control.
-   */
-  updated?: Date | undefined;
+  /** The latest date the current version states (sortDate); undefined for an undated document. */
+  stated?: Date | undefined;
+  /** Atom's `updated`: `stated`, else the fallback above. */
+  updated: Date;
   /** Countries and topics of the document and of any of its sections. */
   countries: string[];
   topics: string[];
 }
 
-function asDate(value: unknown): Date | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  return undefined;
-}
-
-function asAuthors(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list
-    .map((author) => (typeof author === 'string' ? author : typeof author === 'object' && author && 'name' in author ? String(author.name) : ''))
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-}
-
 let commitDates: Map<string, Date> | undefined;
 
-/**
- * The date of the last commit of every file under content/assessments/, from one `git log`: the
- * same commit always gives the same dates, so the output stays deterministic, and no file is
- * dated by the build's clock. Empty outside a git checkout.
- */
+/** The date of the last commit of every file under content/assessments/, from one `git log`. */
 function lastCommitDates(): Map<string, Date> {
   if (commitDates) return commitDates;
   commitDates = new Map();
@@ -80,12 +60,11 @@ function lastCommitDates(): Map<string, Date> {
   return commitDates;
 }
 
-export function documentFacts(entry: CollectionEntry<'assessments'>): DocumentFacts {
+export async function documentFacts(entry: CollectionEntry<'assessments'>): Promise<DocumentFacts> {
   const data = entry.data;
-  const later = data as typeof data & LaterFields;
-  const published = data.published;
-  const committed = lastCommitDates().get(`content/assessments/${entry.id}.mdx`);
-  const identifier = typeof later.identifier === 'string' && later.identifier.trim() !== '' ? later.identifier.trim() : data.reference;
+  const history = await documentHistory(data.slug);
+  const published = history ? history.versions.find((version) => version.entry.data.published)?.entry.data.published : data.published;
+  const stated = sortDate(data);
   const union = (field: 'countries' | 'topics') =>
     [...new Set([...data[field].map((ref) => ref.id), ...data.sections.flatMap((section) => section[field].map((ref) => ref.id))])].sort();
   return {
@@ -94,23 +73,17 @@ export function documentFacts(entry: CollectionEntry<'assessments'>): DocumentFa
     kind: data.kind,
     kindLabel: kindLabel(data.kind),
     summary: data.summary,
-    authors: asAuthors(later.authors),
-    identifier,
+    authors: (data.authors ?? []).map((author) => author.name),
+    identifier: data.identifier,
     published,
-    updated: asDate(later.updated) ?? committed ?? published,
+    stated,
+    updated: stated ?? lastCommitDates().get(`content/assessments/${entry.id}.mdx`) ?? new Date(0),
     countries: union('countries'),
     topics: union('topics'),
   };
 }
 
-/** Newest first (by last change, then by title), the order of every feed. */
+/** Newest first (by `updated`, then by title), the order of every feed. */
 export function newestFirst(documents: DocumentFacts[]): DocumentFacts[] {
-  return [...documents].sort(
-    (a, b) => (b.updated?.getTime() ?? 0) - (a.updated?.getTime() ?? 0) || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug),
-  );
-}
-
-/** A calendar day as readers write it ("1 June 2024"), as the pages show dates. */
-export function readableDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return [...documents].sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug));
 }

@@ -1,7 +1,7 @@
 /**
- * Atom 1.0 (RFC 4287) and RSS 2.0 documents of a list of documents, newest first. Undated
- * documents (no date in the front matter and none from version control) cannot be entries:
- * Atom requires `updated`; callers leave them out and say so.
+ * Atom 1.0 (RFC 4287) and RSS 2.0 documents of a list of documents, newest first. Which date
+ * goes where is decided in documents.ts: Atom's `<published>` and RSS's `<pubDate>` only ever
+ * carry a stated date and are left out without one.
  */
 import type { DocumentFacts } from './documents.ts';
 import { isoDate, xml } from './xml.ts';
@@ -24,10 +24,8 @@ export interface FeedMeta {
   scheme: (kind: 'country' | 'topic') => string;
 }
 
-type Dated = DocumentFacts & { updated: Date };
-
-export function feedEntries(documents: DocumentFacts[]): Dated[] {
-  return documents.filter((doc): doc is Dated => doc.updated !== undefined).slice(0, FEED_LENGTH);
+export function feedEntries(documents: DocumentFacts[]): DocumentFacts[] {
+  return documents.slice(0, FEED_LENGTH);
 }
 
 export function atomFeed(meta: FeedMeta, documents: DocumentFacts[]): string {
@@ -91,8 +89,8 @@ export function rssFeed(meta: FeedMeta, documents: DocumentFacts[]): string {
       `      <link>${xml(url)}</link>`,
       `      <guid isPermaLink="true">${xml(url)}</guid>`,
       `      <description>${xml(doc.summary)}</description>`,
-      // RSS's pubDate is the item's own date; an undated document gives its last change instead.
-      `      <pubDate>${rfc822(doc.published ?? doc.updated)}</pubDate>`,
+      // RSS's pubDate is optional: the item's own stated date, or none.
+      ...(doc.published || doc.stated ? [`      <pubDate>${rfc822((doc.published ?? doc.stated)!)}</pubDate>`] : []),
       ...doc.authors.map((name) => `      <dc:creator>${xml(name)}</dc:creator>`),
       `      <category>${xml(doc.kindLabel)}</category>`,
       '    </item>',

@@ -13,7 +13,7 @@ let facts: Promise<DocumentFacts[]> | undefined;
 
 /** Every document's facts, newest first. */
 export function allDocumentFacts(): Promise<DocumentFacts[]> {
-  facts ??= getCollection('assessments').then((entries) => newestFirst(entries.map(documentFacts)));
+  facts ??= getCollection('assessments').then(async (entries) => newestFirst(await Promise.all(entries.map(documentFacts))));
   return facts;
 }
 

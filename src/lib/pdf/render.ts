@@ -7,7 +7,7 @@
  * file are the document's own, never the build's clock.
  */
 import PDFDocument from 'pdfkit';
-import { FONT_FILES, missingGlyphs } from '../cards/fonts.ts';
+import { missingGlyphs, parsedFonts } from '../cards/fonts.ts';
 import type { Block, PdfDocument } from './model.ts';
 
 export interface RenderedPdf {
@@ -33,6 +33,8 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   }
   // Fixed dates keep the bytes (and pdfkit's file ID, a hash of them) the same on every build.
   const date = options.date ?? new Date(0);
+  // Parsed once per process: parsing and the shaping tables' first use cost more than drawing a document.
+  const fonts = parsedFonts();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -45,11 +47,12 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     displayTitle: true,
     autoFirstPage: true,
     info: { Title: doc.title, Author: options.siteName, Creator: options.siteName, Producer: options.siteName, CreationDate: date, ModDate: date },
-    font: FONT_FILES.regular,
+    // No default font: pdfkit would otherwise open Helvetica (not embedded) first.
+    font: fonts.regular as never,
   });
-  pdf.registerFont('body', FONT_FILES.regular);
-  pdf.registerFont('bold', FONT_FILES.bold);
-  pdf.registerFont('italic', FONT_FILES.italic);
+  pdf.registerFont('body', fonts.regular as never);
+  pdf.registerFont('bold', fonts.bold as never);
+  pdf.registerFont('italic', fonts.italic as never);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -11,9 +11,10 @@
  * - filters `kind` and `document` (the document's title), which come back with each hit for
  *   display but never match query words. As meta, the document title would make every section
  *   match the words of its document's title.
- * - weights: Key Judgments 2 (4x body text, as weights are squared); section and document
- *   titles rank through Pagefind's boost of title meta matches (5x by default), and the
- *   document title, when it is a record's only text (no lede), weighs 10.
+ * - weights by the section's role (SECTION_WEIGHTS): the summary section 2 (4x body text, as
+ *   weights are squared), back matter 0.5 (a quarter); section and document titles rank
+ *   through Pagefind's boost of title meta matches (5x by default), and the document title,
+ *   when it is a record's only text (no lede), weighs 10.
  * The country and topic tags and the date are returned beside the HTML (`tags`): the search
  * page filters, counts and sorts with them itself (facets.ts says why).
  *
@@ -24,6 +25,9 @@
  * left out of the records here (EXCLUDED_TAGS), and Pagefind is told the same.
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { getAttr, hasClassName } from '../html.ts';
+import { isBackMatter, type Role } from '../roles.ts';
+import { fragmentHref } from '../urls.ts';
 import type { FacetRow } from './facets.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -45,7 +49,7 @@ export interface SearchDocument {
   title: string;
   /** "Assessment" or "Article". */
   kind: string;
-  /** Calendar day, YYYY-MM-DD, when the source states one. */
+  /** Calendar day, YYYY-MM-DD: the date the document sorts by (`sortDate`: published, or its stated update). */
   published?: string | undefined;
   countries: string[];
   topics: string[];
@@ -55,6 +59,7 @@ export interface SearchDocument {
 export interface SearchSection {
   id: string;
   title: string;
+  role?: Role | undefined;
   countries: string[];
   topics: string[];
 }
@@ -70,18 +75,20 @@ export interface SearchRecord {
 
 export class RecordError extends Error {}
 
-const KEY_JUDGMENTS = 'key-judgments';
+/**
+ * Pagefind weights of a section's text by its role (Pagefind squares them; body text is 1). A
+ * summary states the document's findings, so a match there ranks first; back matter (notes,
+ * references, authors) names everything in passing, so it ranks below the body.
+ */
+export const SECTION_WEIGHTS = { summary: 2, backMatter: 0.5 } as const;
+
+export function sectionWeight(role: Role | undefined): number | undefined {
+  if (role === 'summary') return SECTION_WEIGHTS.summary;
+  return isBackMatter(role) ? SECTION_WEIGHTS.backMatter : undefined;
+}
 
 function isElement(node: Node): node is Element {
   return 'tagName' in node;
-}
-
-function attr(element: Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name)?.value;
-}
-
-function hasClass(element: Element, name: string): boolean {
-  return (attr(element, 'class') ?? '').split(/\s+/).includes(name);
 }
 
 function childElements(node: ParentNode): Element[] {
@@ -117,7 +124,7 @@ function plainHtml(nodes: readonly Node[]): string {
       return;
     }
     if (!isElement(node)) return;
-    if (EXCLUDED_TAGS.includes(node.tagName) || attr(node, 'data-pagefind-ignore') !== undefined) return;
+    if (EXCLUDED_TAGS.includes(node.tagName) || getAttr(node, 'data-pagefind-ignore') !== undefined) return;
     out += `<${node.tagName}>`;
     if (VOID_TAGS.has(node.tagName)) return;
     for (const child of node.childNodes) walk(child);
@@ -128,7 +135,8 @@ function plainHtml(nodes: readonly Node[]): string {
 }
 
 function hasWords(html: string): boolean {
-  return /\S/.test(html.replace(/<[^>]*>/g, ''));
+  // Letters or digits: Pagefind makes no fragment for text that is only punctuation ("* * *").
+  return /[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\w+;/gi, ''));
 }
 
 export function escapeHtml(text: string): string {
@@ -166,7 +174,7 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
   const root = parseFragment(start === -1 || end === -1 ? '' : pageHtml.slice(start, end + '</main>'.length));
   const main = find(root, (element) => element.tagName === 'main');
   const h1 = main && find(main, (element) => element.tagName === 'h1');
-  const body = main && find(main, (element) => hasClass(element, 'doc-body'));
+  const body = main && find(main, (element) => hasClassName(element, 'doc-body'));
   if (!main || !h1 || !body) {
     throw new RecordError(`${file}: no <h1> or no .doc-body inside <main>; the search index cannot find the document's text`);
   }
@@ -177,14 +185,14 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
   let sawSection = false;
 
   for (const child of body.childNodes) {
-    if (!(isElement(child) && child.tagName === 'section' && hasClass(child, 'doc-section'))) {
+    if (!(isElement(child) && child.tagName === 'section' && hasClassName(child, 'doc-section'))) {
       // Text before the first section is the lede; anything between sections stays with neither.
       if (!sawSection) lede.push(child);
       continue;
     }
     sawSection = true;
     const heading = childElements(child)[0];
-    const id = heading?.tagName === 'h2' ? attr(heading, 'id') : undefined;
+    const id = heading?.tagName === 'h2' ? getAttr(heading, 'id') : undefined;
     if (!heading || !id) throw new RecordError(`${file}: a section does not start with an <h2 id="...">`);
     const section = sectionsById.get(id);
     if (!section) {
@@ -194,8 +202,8 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
     // A section with no text of its own still needs words for Pagefind to match its title.
     const text = hasWords(content) ? content : plainHtml([heading]);
     records.push({
-      url: `${pageHref}#${id}`,
-      html: recordHtml({ lang, title: section.title, document, weight: id === KEY_JUDGMENTS ? 2 : undefined, body: text }),
+      url: fragmentHref(pageHref, id),
+      html: recordHtml({ lang, title: section.title, document, weight: sectionWeight(section.role), body: text }),
       tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics },
     });
   }

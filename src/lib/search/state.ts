@@ -9,6 +9,7 @@
  * Unknown parameters and values are ignored rather than reported: a hand-edited or old link
  * still opens a search.
  */
+import { SLUG_PATTERN } from '../idPatterns.ts';
 
 export const FACETS = ['kind', 'country', 'topic'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -21,8 +22,6 @@ export interface SearchState {
   sort: Sort;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function emptyState(): SearchState {
   return { q: '', filters: { kind: [], country: [], topic: [] }, sort: 'relevance' };
 }
@@ -32,7 +31,7 @@ export function parseState(search: string | URLSearchParams): SearchState {
   const state = emptyState();
   state.q = (params.get('q') ?? '').trim();
   for (const facet of FACETS) {
-    state.filters[facet] = [...new Set(params.getAll(facet).filter((value) => ID.test(value)))];
+    state.filters[facet] = [...new Set(params.getAll(facet).filter((value) => SLUG_PATTERN.test(value)))];
   }
   const sort = params.get('sort');
   state.sort = (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance';

@@ -45,7 +45,7 @@ function buildEnv(): NodeJS.ProcessEnv {
 
 export function createFixtureSite(): FixtureSite {
   const root = mkdtempSync(join(tmpdir(), 'atlas-fixture-'));
-  for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content/countries.json', 'content/topics.json', `content/sources/${FIXTURE_SLUG}.txt`]) {
+  for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content/countries.json', 'content/topics.json', 'content/roles.json', `content/sources/${FIXTURE_SLUG}.txt`]) {
     if (existsSync(join(PROJECT, path))) cpSync(join(PROJECT, path), join(root, path), { recursive: true });
   }
   symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir');

@@ -10,7 +10,7 @@ import {
   parseCell,
   typeTable,
 } from '../../../src/lib/cells.ts';
-import { malformedCases, moneyCases, numberCases, percentCases, plainTextCases, yearCases } from './fixtures/cells.ts';
+import { dateCases, malformedCases, moneyCases, numberCases, percentCases, plainTextCases, yearCases } from './fixtures/cells.ts';
 
 interface SeedTable {
   line: number;
@@ -28,6 +28,7 @@ describe('parseCell', () => {
     ['percent', percentCases],
     ['integer and number', numberCases],
     ['year', yearCases],
+    ['date', dateCases],
   ])('%s', (_, cases) => {
     it.each(cases)('%j', (input, expected) => {
       expect(parseCell(input)).toEqual({ text: input, ...expected });
@@ -134,19 +135,18 @@ describe('inferColumn', () => {
     ]);
   });
 
-  it('does not mix currencies: the odd one out is reported', () => {
-    const column = inferColumn(parseAll(['$1 billion', '€2 billion', '$3 billion']), 4);
-    expect(column).toEqual({
-      type: 'text',
-      issues: [
-        {
-          row: 1,
-          column: 4,
-          text: '€2 billion',
-          reason: '2 of the 3 filled cells of this column are amounts in USD; this one is in EUR',
-        },
-      ],
-    });
+  it('types a money column that mixes currencies as money, each cell keeping its own currency', () => {
+    const cells = parseAll(['¥1.2 trillion', '₩3.4 trillion', '$28.4 billion', 'NOK 40 bn', 'C$ 3 bn']);
+    expect(inferColumn(cells, 4)).toEqual({ type: 'money', currencies: ['CAD', 'JPY', 'KRW', 'NOK', 'USD'], issues: [] });
+    expect(cells.map((cell) => (cell.type === 'money' ? [cell.currency, cell.value] : undefined))).toEqual([
+      ['JPY', 1.2e12], ['KRW', 3.4e12], ['USD', 28.4e9], ['NOK', 40e9], ['CAD', 3e9],
+    ]);
+  });
+
+  it('types a column of months or quarters as dates, and 2023-24 stays text', () => {
+    expect(inferColumn(parseAll(['Feb 2025', 'Mar 2025', '2025-04'])).type).toBe('date');
+    expect(inferColumn(parseAll(['Q3 2024', 'Q4 2024', 'Q1 2025'])).type).toBe('date');
+    expect(parseCell('2023-24')).toEqual({ type: 'text', text: '2023-24' });
   });
 
   it('reports a number of another kind, and prose, in a mostly numeric column', () => {

@@ -11,8 +11,8 @@ const REPO = join(import.meta.dirname, '../../..');
 const NODE = join(REPO, 'node_modules/.bin/node');
 const CLI = join(REPO, 'src/ingest/cli.ts');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const ASSESSMENT = join(FIXTURES, 'seed-assessment/source.txt');
-const ARTICLE = join(FIXTURES, 'seed-article/source.txt');
+const ASSESSMENT = join(import.meta.dirname, '../../../content/sources/russia-north-korea-security-alliance.txt');
+const ARTICLE = join(import.meta.dirname, '../../../content/sources/russia-treaty-north-korea.txt');
 const ARTICLE_TITLE = 'Russia’s Treaty with North Korea and a New Era of Regional Tensions in East Asia';
 
 let root: string;
@@ -58,6 +58,7 @@ describe('good input', () => {
     expect(run.err).toBe('');
     expect([...snapshot().keys()].sort()).toEqual([
       'content/assessments/russia-treaty-north-korea.mdx',
+      'content/generated/russia-treaty-north-korea.json',
       'content/sources/russia-treaty-north-korea.txt',
       'content/tables/russia-treaty-north-korea/defense-budget.json',
       'content/tables/russia-treaty-north-korea/implications.json',
@@ -153,15 +154,15 @@ describe('bad input', () => {
     expect(run.err).toContain(`error: ${join(bad, 'binary.txt')}: it looks binary (a NUL byte at offset 4)`);
     expect(run.err).toContain(`error: ${missing}: cannot read it (no such file); nothing written for this file`);
     expect(run.err).toContain(`error: ${join(bad, 'whitespace.txt')}: the file contains only white space`);
-    expect(run.err).toContain(`error: ${join(bad, 'latin1.txt')}: it is not UTF-8 text (invalid byte 0xe9 at offset 3)`);
+    expect(run.err).toContain(`error: ${join(bad, 'latin1.txt')}: it is not UTF-8 text (invalid byte 0xe9 at offset 3, line 1)`);
     expect(run.err).toContain(`error: ${FIXTURES}: cannot read it (it is a directory, not a file)`);
     expect(run.err).toContain('ingest: 1 of 7 files ingested; 6 failed or skipped');
-    expect([...snapshot().keys()].sort()).toEqual([MDX, 'content/sources/russia-north-korea-security-alliance.txt']);
+    expect([...snapshot().keys()].sort()).toEqual([MDX, 'content/generated/russia-north-korea-security-alliance.json', 'content/sources/russia-north-korea-security-alliance.txt']);
   });
 
   test.each([
-    [['--bogus', ASSESSMENT], "Unknown option '--bogus'"],
-    [['--kind', 'memo', ASSESSMENT], '--kind must be "article" or "assessment", not "memo"'],
+    [['--bogus', ASSESSMENT], 'ingest: unknown option "--bogus"\nRun "npm run ingest -- --help"'],
+    [['--kind', 'memo', ASSESSMENT], '--kind must be one of article, assessment, brief, report, not "memo"'],
     [['--slug', 'Not A Slug', ASSESSMENT], '--slug "Not A Slug" must be lowercase letters'],
     [['--title', 'One', ASSESSMENT, ARTICLE], '--title and --slug name one document: give them with a single file'],
     [[], 'no source files given'],
@@ -189,7 +190,7 @@ describe('protection', () => {
 
     const run = ingest([ASSESSMENT]);
     expect(run.code).toBe(1);
-    expect(run.err).toContain(`error: ${ASSESSMENT}: ${MDX} was changed by hand since it was generated, so it was not overwritten (skipped this file)`);
+    expect(run.err).toContain(`error: ${ASSESSMENT}: changed by hand since they were generated, so nothing was overwritten: ${MDX}. Move the edits into the source`);
     expect(readFileSync(file, 'utf8')).toBe(edited);
 
     const forced = ingest([ASSESSMENT, '--force']);
@@ -221,12 +222,13 @@ describe('protection', () => {
     expect(existsSync(join(root, 'content/assessments/second-copy.mdx'))).toBe(false);
   });
 
-  test('two files of one run that want the same slug: the second is refused', () => {
+  test('two sources of one run that want the same slug: the second gets its own, reported', () => {
     const copy = join(root, 'copy.txt');
     writeFileSync(copy, `${readFileSync(ASSESSMENT, 'utf8')}\n`);
     const run = ingest([ASSESSMENT, copy]);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain(`error: ${copy}: the slug "russia-north-korea-security-alliance" was already used by ${ASSESSMENT} in this run`);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`${copy}: slug "russia-north-korea-security-alliance-2" ("russia-north-korea-security-alliance" and its longer forms are taken by other sources: numbered`);
+    expect(existsSync(join(root, 'content/assessments/russia-north-korea-security-alliance-2.mdx'))).toBe(true);
   });
 
   test("an editor's chart, or their \"chart\": null, survives a re-run; --force puts the proposal back", () => {

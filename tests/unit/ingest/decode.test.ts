@@ -31,7 +31,7 @@ describe('bad input is refused with the reason', () => {
     ['empty.txt', 'the file is empty'],
     ['whitespace.txt', 'the file contains only white space'],
     ['binary.txt', 'it looks binary (a NUL byte at offset 4); give a UTF-8 plain-text file'],
-    ['latin1.txt', 'it is not UTF-8 text (invalid byte 0xe9 at offset 3); save it as UTF-8 and try again'],
+    ['latin1.txt', 'it is not UTF-8 text (invalid byte 0xe9 at offset 3, line 1); it looks like a single-byte encoding such as Windows-1252 or ISO-8859-1 (Latin-1); save it as UTF-8 and try again'],
     ['control.txt', 'it looks binary (13 control characters); give a UTF-8 plain-text file'],
     ['no-headings.txt', 'no headings found: a page needs at least one section. Put each heading on a line of its own (a short line without final punctuation)'],
   ])('%s', (name, reason) => {

@@ -57,8 +57,8 @@ describe('lines', () => {
   test('metadata roles', () => {
     expect(paragraphRole('Date: 3 May 2024')).toBe('date');
     expect(paragraphRole('3 May 2024')).toBe('date');
-    expect(paragraphRole('Report No. 24-117')).toBe('reference');
-    expect(paragraphRole('Reference: ABC/123')).toBe('reference');
+    expect(paragraphRole('Report No. 24-117')).toBe('identifier');
+    expect(paragraphRole('Reference: ABC/123')).toBe('identifier');
     expect(paragraphRole('UNCLASSIFIED')).toBe('classification');
     expect(paragraphRole('Source: SIPRI, 2024.')).toBe('caption');
     expect(paragraphRole('The report number is 24-117.')).toBeUndefined();

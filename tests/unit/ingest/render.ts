@@ -111,9 +111,12 @@ export function renderMdx(mdx: string, loadTable: (id: string) => TableFile): Re
       ],
     });
   };
+  // The site's <Figure> adds a sentence that the image is not in the source; that sentence is
+  // the component's, not the source's, so here a figure is only its caption and credits.
+  const Figure = (props: { children?: unknown }) => jsx('figure', { children: props.children });
   const { default: Content } = run({ Fragment, jsx, jsxs: jsx });
   const pieces: Piece[] = [];
-  walk(Content({ components: { DataTable } }), pieces);
+  walk(Content({ components: { DataTable, Figure } }), pieces);
   const frontMatter = (yaml.load(result.frontmatter?.value ?? '') ?? {}) as Record<string, unknown>;
   return { pieces, headings: result.data.astro.headings, tableIds, frontMatter };
 }
@@ -129,7 +132,7 @@ export function tableLoader(contentDir: string) {
 /**
  * Node types found in the MDX tree that the content contract does not allow, as
  * "type at line:column" strings. Empty when the page holds only paragraphs, `##` headings,
- * lists, label `strong`s, text and `<DataTable id="..." />`.
+ * lists, label and run-in `strong`s, text, `<DataTable id="..." />` and `<Figure>` holding paragraphs.
  */
 export function forbiddenNodes(mdx: string): string[] {
   const tree = mdxToMdast(mdx, { features: ASTRO_MDX.features });
@@ -148,13 +151,17 @@ export function forbiddenNodes(mdx: string): string[] {
         if (node.depth !== 2) problems.push(`${where(node)} (depth ${node.depth})`);
         break;
       case 'strong': {
-        // Only a bullet's label: the first child of a list item's paragraph.
+        // Only a bullet's label or a run-in heading: the first child of a paragraph.
         const labelled = parent?.type === 'paragraph' && index === 0;
         if (!labelled) problems.push(`${where(node)} (not a bullet label)`);
         break;
       }
       case 'mdxJsxFlowElement': {
         const attrs = node.attributes;
+        if (node.name === 'Figure') {
+          if (attrs.length > 0 || node.children.some((child) => child.type !== 'paragraph')) problems.push(`${where(node)} <Figure> with attributes or non-paragraph children`);
+          break;
+        }
         const ok =
           node.name === 'DataTable' &&
           node.children.length === 0 &&

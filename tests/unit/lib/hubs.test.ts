@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubIds } from '../../../src/lib/hubs.ts';
+import { hubIds, hubSections } from '../../../src/lib/hubs.ts';
 
 const ref = (id: string) => ({ id });
 
@@ -11,6 +11,16 @@ describe('hubIds', () => {
     ]);
     expect([...hubs.countries].sort()).toEqual(['china', 'japan', 'russia']);
     expect([...hubs.topics].sort()).toEqual(['energy', 'trade']);
+  });
+
+  it('makes no hub from back matter, and lists only the other sections', () => {
+    const sections = [
+      { countries: [ref('japan')], topics: [ref('trade')] },
+      { role: 'references' as const, countries: [ref('peru')], topics: [ref('energy')] },
+    ];
+    const hubs = hubIds([{ countries: [], topics: [], sections }]);
+    expect([...hubs.countries, ...hubs.topics]).toEqual(['japan', 'trade']);
+    expect(hubSections(sections)).toEqual([sections[0]]);
   });
 
   it('has no hub for a country or topic nothing is tagged with', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { anchorsInHtml } from '../../../src/lib/pageAnchors.ts';
-import { numberedId, numberedKind, numberedName, tableAnchorId } from '../../../src/lib/anchors.ts';
 
 describe('anchorsInHtml', () => {
   it('reads the permalink targets in page order and the aliases, ignoring other links and ids', () => {
@@ -22,26 +21,5 @@ describe('anchorsInHtml', () => {
 
   it('finds nothing on a page without permalinks', () => {
     expect(anchorsInHtml('<!doctype html><title>x</title><h1 id="top">Top</h1>')).toEqual({ ids: [], aliases: {} });
-  });
-});
-
-describe('numbered parts and tables', () => {
-  it.each([
-    ['Key Judgments', 'kj'],
-    ['Key Judgements', 'kj'],
-    ['key judgment', 'kj'],
-    ['Recommendations', 'rec'],
-    ['Policy Recommendations for Seoul', 'rec'],
-    ['Recommendation', 'rec'],
-    ['Judgments and Outlook', undefined],
-    ['Supporting Evidence', undefined],
-  ])('"%s" numbers its parts as %s', (title, kind) => {
-    expect(numberedKind(title)).toBe(kind);
-  });
-
-  it('names ids and targets', () => {
-    expect([numberedId('kj', 2), numberedId('rec', 10)]).toEqual(['kj-2', 'rec-10']);
-    expect([numberedName('kj', 2), numberedName('rec', 3)]).toEqual(['key judgment 2', 'recommendation 3']);
-    expect(tableAnchorId('russia-treaty-north-korea/defense-budget')).toBe('table-defense-budget');
   });
 });

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { tableDownloadPaths, type TableDownloadProps } from '../../../data/tableDownloads.ts';
 import { getEntry } from 'astro:content';
 import { tableJson } from '../../../lib/downloads.ts';
-import { absoluteUrl, assessmentHref, sourceHref, tableHref } from '../../../lib/urls.ts';
+import { absoluteUrl, assessmentHref, sectionHref, sourceHref, tableHref } from '../../../lib/urls.ts';
 
 /** Each table as JSON at /data/<slug>/<table-id>.json: cells, values, country ids and chart. */
 export const getStaticPaths = tableDownloadPaths satisfies GetStaticPaths;
@@ -20,7 +20,7 @@ export const GET: APIRoute<TableDownloadProps> = async ({ props, site }) => {
     id: entry.id,
     url: url(tableHref(entry.id)),
     document: { slug: document.data.slug, title: document.data.title, url: url(assessmentHref(document.data.slug)) },
-    section: { id: section.id, title: section.title, url: url(`${assessmentHref(document.data.slug)}#${section.id}`) },
+    section: { id: section.id, title: section.title, url: url(sectionHref(document.data.slug, section.id)) },
     source: { url: url(sourceHref(document.data.slug)) },
   });
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,51 @@
+/**
+ * Whether a source is a newer version of a page already published: the same report number, or
+ * the same title with a later date. Pure, so the CLI, the revisions feature and tests share one
+ * rule. The ingester only reports it; keeping earlier versions is the revisions feature's job.
+ */
+import { sortDate } from '../lib/dates.ts';
+
+export interface PageSummary {
+  slug: string;
+  sourceSha256: string;
+  title: string;
+  identifier?: string | undefined;
+  /** ISO days as in front matter. */
+  published?: string | undefined;
+  updated?: string | undefined;
+  /** The file name the page's source had when it was ingested (`report.txt`). */
+  sourceName?: string | undefined;
+}
+
+export interface UpdateTarget {
+  slug: string;
+  reason: string;
+}
+
+const normal = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const day = (page: PageSummary) => {
+  const toDate = (iso: string | undefined) => (iso === undefined ? undefined : new Date(`${iso}T00:00:00Z`));
+  return sortDate({ published: toDate(page.published), updated: toDate(page.updated) });
+};
+
+export function findUpdateTarget(planned: PageSummary, existingPages: readonly PageSummary[]): UpdateTarget | undefined {
+  const others = existingPages.filter((page) => page.sourceSha256 !== planned.sourceSha256);
+  if (planned.identifier !== undefined) {
+    const same = others.find((page) => page.identifier !== undefined && normal(page.identifier) === normal(planned.identifier!));
+    if (same) return { slug: same.slug, reason: `the same report number "${planned.identifier}"` };
+  }
+  const sameTitle = others.filter((page) => normal(page.title) === normal(planned.title));
+  const plannedDay = day(planned);
+  const candidates = sameTitle
+    .map((page) => ({ page, at: day(page) }))
+    .filter((c): c is { page: PageSummary; at: Date } => plannedDay !== undefined && c.at !== undefined && c.at.getTime() < plannedDay.getTime())
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  const newest = candidates[0];
+  if (newest) {
+    return { slug: newest.page.slug, reason: `the same title with a later date (${plannedDay!.toISOString().slice(0, 10)}, the page has ${newest.at.toISOString().slice(0, 10)})` };
+  }
+  // Fixtures and exports are often all called "report.txt": the name alone does not make a page
+  // the same, the title has to match too.
+  const corrected = planned.sourceName === undefined ? undefined : sameTitle.find((page) => page.sourceName === planned.sourceName);
+  return corrected && { slug: corrected.slug, reason: `the same title, from a file of the same name "${planned.sourceName}": a corrected source` };
+}

@@ -1,0 +1,17 @@
+/**
+ * The two id rules as bare patterns, without zod, so browser code (search state) can check ids
+ * without bundling a schema library. src/lib/ids.ts builds the schemas from these; import from
+ * there everywhere else.
+ */
+
+/** Slugs and vocabulary ids: lowercase ASCII words joined by single hyphens ("north-korea"). */
+export const SLUG_SOURCE = '[a-z0-9]+(?:-[a-z0-9]+)*';
+export const SLUG_PATTERN = new RegExp(`^${SLUG_SOURCE}$`);
+
+/**
+ * A fragment id on a page (a heading, `kj-2`, `table-budget`): github-slugger's output over the
+ * heading text, which keeps letters of every script and may double a hyphen ("outlook--2025").
+ * It only has to be non-empty and free of white space and "#".
+ */
+export const FRAGMENT_SOURCE = '[^\\s#]+';
+export const FRAGMENT_PATTERN = new RegExp(`^${FRAGMENT_SOURCE}$`);
