@@ -25,6 +25,14 @@ const distPath = (url: string) => decodeURIComponent(new URL(url).pathname).slic
 
 beforeAll(assertBuilt);
 
+/** The dates a document page's header states ("Published <time>", "Updated <time>"). */
+function statedDays(page: Page): { published?: string | undefined; latest?: string | undefined } {
+  const header = first(page.document, (el) => el.tagName === 'p' && hasClass(el, 'meta'));
+  const times = header ? byTag(header, 'time') : [];
+  const labelled = times.map((time) => ({ day: attr(time, 'datetime')!, label: ((time.parentNode as { childNodes: { value?: string }[] }).childNodes[0]?.value ?? '').trim() }));
+  return { published: labelled.find((t) => t.label === 'Published')?.day, latest: labelled.map((t) => t.day).sort().at(-1) };
+}
+
 describe('feeds', () => {
   it('the site-wide Atom feed lists every document with its title, summary and dates, newest first', () => {
     const feed = readXml('feeds/atom.xml').feed;
@@ -42,8 +50,11 @@ describe('feeds', () => {
       expect(entry, `no entry for ${url}`).toBeDefined();
       expect(entry!.title).toBe(meta(page, 'og:title'));
       expect(entry!.summary).toMatchObject({ '#text': meta(page, 'og:description') });
-      const published = first(page.document, (el) => el.tagName === 'time' && hasClass(el.parentNode as never, 'meta'));
-      if (published) expect(String(entry!.published).slice(0, 10)).toBe(attr(published, 'datetime'));
+      // Only dates the page states: Published first, then Updated; none means no <published>.
+      const stated = statedDays(page);
+      if (stated.published) expect(String(entry!.published).slice(0, 10)).toBe(stated.published);
+      else expect(entry!.published).toBeUndefined();
+      if (stated.latest) expect(String(entry!.updated).slice(0, 10)).toBe(stated.latest);
     }
   });
 
@@ -81,8 +92,10 @@ describe('sitemap and robots.txt', () => {
     for (const page of docPages()) {
       const entry = urls.find((url) => `${url.path}index.html` === page.file);
       expect(entry, page.file).toBeDefined();
-      expect(Number.isNaN(Date.parse(entry!.lastmod ?? ''))).toBe(false);
+      // lastmod is the latest date the page states, and absent when it states none.
+      expect(entry!.lastmod, page.file).toBe(statedDays(page).latest);
     }
+    expect(urls.filter((url) => /^assessments\/[^/]+\/(v|changes)\//.test(url.path))).toEqual([]);
     expect(urls.some((url) => url.path.startsWith('countries/'))).toBe(true);
     expect(urls.filter((url) => url.path.startsWith('s/'))).toEqual([]);
     for (const url of urls) expect(existsSync(join(DIST, url.path, 'index.html')), url.path).toBe(true);
@@ -96,6 +109,17 @@ describe('sitemap and robots.txt', () => {
 });
 
 describe('social cards', () => {
+  it('a share page shows its document\'s card and names its section in the alt text', () => {
+    for (const page of sharePages()) {
+      const slug = page.file.split('/')[1]!;
+      const doc = docPages().find((candidate) => candidate.file === `assessments/${slug}/index.html`)!;
+      expect(meta(page, 'og:image')).toBe(meta(doc, 'og:image'));
+      const heading = first(page.document, (el) => el.tagName === 'h1')!;
+      const title = heading.childNodes.map((node) => ('value' in node ? node.value : '')).join('').trim();
+      expect(meta(page, 'og:image:alt')).toBe(`${meta(doc, 'og:image:alt')} · Section: ${title}`);
+    }
+  });
+
   it('every document and share page has a 1200x630 PNG card as og:image, with alt text and a large Twitter card', () => {
     const pages = [...docPages(), ...sharePages()];
     expect(sharePages().length).toBeGreaterThan(0);

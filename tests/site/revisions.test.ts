@@ -148,3 +148,23 @@ describe('the current page', () => {
     expect(output).not.toContain('Published links would break');
   });
 });
+
+describe('feeds and sitemap of a revised document', () => {
+  const entry = () => {
+    const feed = html('/feeds/atom.xml');
+    return [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]).find((e) => e.includes(`<id>http://localhost:4321${DOC}</id>`));
+  };
+  it('the feed entry is updated on the latest stated date and, as no version states a publication date, has no <published>', () => {
+    expect(entry()).toContain('<updated>2026-09-18T00:00:00Z</updated>');
+    expect(entry()).not.toContain('<published>');
+  });
+  it('the sitemap lists the current page with that date, and no earlier version or change page', () => {
+    const sitemap = html('/sitemap.xml');
+    expect(sitemap).toContain(`<url><loc>http://localhost:4321${DOC}</loc><lastmod>2026-09-18T00:00:00Z</lastmod></url>`);
+    expect(sitemap).not.toMatch(new RegExp(`${DOC}(v|changes)/`));
+  });
+  it('the social card says it was updated', () => {
+    const alt = /<meta property="og:image:alt" content="([^"]*)"/.exec(html(DOC))?.[1];
+    expect(alt).toContain('Updated 18 September 2026');
+  });
+});
