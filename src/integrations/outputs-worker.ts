@@ -68,10 +68,10 @@ async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputRe
   return { kind: 'pdf', pages: pageCountOf(bytes), bytes: bytes.length };
 }
 
-parentPort!.on('message', async ({ id, task }: { id: number; task: OutputTask }) => {
+parentPort!.on('message', async ({ task }: { task: OutputTask }) => {
   try {
-    parentPort!.postMessage({ id, result: task.kind === 'card' ? await card(task) : await pdf(task) });
+    parentPort!.postMessage({ result: task.kind === 'card' ? await card(task) : await pdf(task) });
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 });

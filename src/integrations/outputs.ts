@@ -28,40 +28,72 @@ export function sizeLabel(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
 }
 
-/** Worker threads taking tasks in turn; a task's failure is its promise's rejection. */
+/**
+ * resvg-js 2.6.2 never frees a rendered image's pixels (thx/resvg-js#216: Rust memory that V8
+ * does not see, about 6 MB a card), but ending a worker thread does. So a worker is replaced
+ * after this many cards, which bounds the pool's memory at a small cost (the new worker loads
+ * the modules and fonts again).
+ */
+const CARDS_PER_WORKER = 50;
+
+interface Job {
+  task: OutputTask;
+  resolve: (result: OutputResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** Worker threads, each given one task at a time from a shared queue. */
 class Pool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (result: OutputResult) => void; reject: (error: Error) => void }>();
-  private next = 0;
-  private turn = 0;
+  private readonly queue: Job[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly cards = new Map<Worker, number>();
+  private closed = false;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(PROJECT_FILES('src/integrations/outputs-worker.ts'));
-      worker.on('message', ({ id, result, error }: { id: number; result?: OutputResult; error?: string }) => {
-        const task = this.pending.get(id)!;
-        this.pending.delete(id);
-        if (error !== undefined) task.reject(new Error(error));
-        else task.resolve(result!);
-      });
-      worker.on('error', (error) => {
-        for (const task of this.pending.values()) task.reject(error);
-        this.pending.clear();
-      });
-      this.workers.push(worker);
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(PROJECT_FILES('src/integrations/outputs-worker.ts'));
+    this.cards.set(worker, 0);
+    return worker;
+  }
+
+  private pump(): void {
+    while (!this.closed && this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      const done = (error?: Error, result?: OutputResult) => {
+        worker.removeAllListeners();
+        if (error) job.reject(error);
+        else job.resolve(result!);
+        const cards = this.cards.get(worker)! + (job.task.kind === 'card' ? 1 : 0);
+        if (error || cards >= CARDS_PER_WORKER) {
+          this.cards.delete(worker);
+          void worker.terminate();
+          if (!this.closed) this.idle.push(this.spawn());
+        } else {
+          this.cards.set(worker, cards);
+          this.idle.push(worker);
+        }
+        this.pump();
+      };
+      worker.once('message', ({ result, error }: { result?: OutputResult; error?: string }) => done(error === undefined ? undefined : new Error(error), result));
+      worker.once('error', (error) => done(error));
+      worker.postMessage({ task: job.task });
     }
   }
 
   run(task: OutputTask): Promise<OutputResult> {
-    const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[this.turn++ % this.workers.length]!.postMessage({ id, task });
+      this.queue.push({ task, resolve, reject });
+      this.pump();
     });
   }
 
   close(): Promise<unknown> {
-    return Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.closed = true;
+    return Promise.all([...this.cards.keys()].map((worker) => worker.terminate()));
   }
 }
 
