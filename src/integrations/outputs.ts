@@ -63,8 +63,11 @@ class Pool {
     while (!this.closed && this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
       const job = this.queue.shift()!;
+      const onMessage = ({ result, error }: { result?: OutputResult; error?: string }) => done(error === undefined ? undefined : new Error(error), result);
+      const onError = (error: Error) => done(error);
+      // Only these two: Worker keeps listeners of its own (removeAllListeners would stop its port).
       const done = (error?: Error, result?: OutputResult) => {
-        worker.removeAllListeners();
+        worker.off('message', onMessage).off('error', onError);
         if (error) job.reject(error);
         else job.resolve(result!);
         const cards = this.cards.get(worker)! + (job.task.kind === 'card' ? 1 : 0);
@@ -78,8 +81,7 @@ class Pool {
         }
         this.pump();
       };
-      worker.once('message', ({ result, error }: { result?: OutputResult; error?: string }) => done(error === undefined ? undefined : new Error(error), result));
-      worker.once('error', (error) => done(error));
+      worker.on('message', onMessage).on('error', onError);
       worker.postMessage({ task: job.task });
     }
   }
