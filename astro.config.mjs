@@ -9,20 +9,28 @@ import { sectionAnchors } from './src/integrations/section-anchors.ts';
 import { anchorLock } from './src/integrations/anchor-lock.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
+import { estimativeTerms } from './src/integrations/estimative-terms.ts';
 import { outputs } from './src/integrations/outputs.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Without SITE_URL no host is guessed (src/integrations/site-address.ts).
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  experimental: {
+    // Pages with a cacheKey (documents, share pages: src/data/pageKeys.ts) whose key and template
+    // are unchanged keep their earlier output instead of being rendered again.
+    incrementalBuild: true,
+  },
   // linkCheck reads the finished output: keep it last, after anything that adds files at build end.
   // outputs edits document pages (their PDF link): before the search index reads them.
   // contentGuard first: a page that breaks the content rules stops the build before anything runs.
-  integrations: [contentGuard(), mdx(), plainDynamicImports(), outputs(), pagefindIndex(), anchorLock(), linkCheck()],
+  integrations: [siteAddress(), contentGuard(), mdx(), plainDynamicImports(), outputs(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
@@ -34,7 +42,8 @@ export default defineConfig({
       features: { smartPunctuation: false, gfm: false },
       // Content MDX is data: an expression, import/export or unknown component is refused.
       mdastPlugins: [contentCode],
-      hastPlugins: [wrapSections, sectionAnchors],
+      // estimativeTerms after sectionAnchors: it reads the kj-N ids of key judgments.
+      hastPlugins: [wrapSections, sectionAnchors, estimativeTerms],
     }),
   },
   security: {

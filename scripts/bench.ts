@@ -10,6 +10,12 @@
  * process tree (sampled from /proc), dist/ size, index size, the HTML size of one document page,
  * the bytes a browser fetches for one query and the time from the last keystroke to the first
  * rendered results, next to the targets (which are for 1,000 documents).
+ *
+ * Options: --prepare only makes the scratch copy and ingests (no build: it needs no build lock
+ * on a shared machine); --reuse keeps the ingested content of an earlier run of the same N (only src/ and the
+ * config are copied afresh, so a code change is measured on the same documents); --no-search
+ * skips the browser; --twice builds a second time and compares dist/ byte for byte (the build
+ * must be deterministic); --add-one then adds one document and measures the rebuild.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -31,7 +37,15 @@ const SEED_SLUGS = { article: 'russia-treaty-north-korea', assessment: 'russia-n
 const TARGETS = { buildSeconds: 27, peakMb: 650, distMb: 28, firstResultsMs: 200 };
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
 
-const counts = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((arg) => arg.startsWith('--')));
+for (const flag of flags) {
+  if (!['--prepare', '--reuse', '--no-search', '--twice', '--add-one'].includes(flag)) {
+    console.error(`bench: unknown option ${flag}; options: --prepare --reuse --no-search --twice --add-one`);
+    process.exit(2);
+  }
+}
+const counts = args.filter((arg) => !arg.startsWith('--')).map(Number);
 for (const n of counts) {
   if (!Number.isInteger(n) || n < 1) {
     console.error(`bench: "${n}" is not a document count; usage: npm run bench -- 200 2000`);
@@ -41,8 +55,13 @@ for (const n of counts) {
 
 // ---------- scratch project ----------
 
-function scratchProject(n: number): string {
+function scratchProject(n: number, reuse: boolean): string {
   const site = join(BENCH, `site-${n}`);
+  if (reuse && existsSync(join(site, 'content', 'assessments'))) {
+    for (const name of [...COPIED, 'dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(site, name), { recursive: true, force: true });
+    for (const name of COPIED) cpSync(join(ROOT, name), join(site, name), { recursive: true });
+    return site;
+  }
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'content'), { recursive: true });
   for (const name of COPIED) cpSync(join(ROOT, name), join(site, name), { recursive: true });
@@ -140,13 +159,18 @@ interface BuildFigures {
   /** Highest value per process name (node for Astro, pagefind for the indexer). */
   peakByName: Map<string, number>;
   pages: number;
+  /** user + system CPU seconds of the build and everything it started (GNU time). */
+  cpuSeconds: number;
 }
 
 function build(site: string): Promise<BuildFigures> {
   const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [astro, 'build'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const timeFile = join(site, '.build-time');
+    // GNU time counts the CPU of the whole tree (Astro and Pagefind's binary): on a machine shared
+    // with other work, wall time varies, CPU time much less.
+    const child = spawn('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', process.execPath, astro, 'build'], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -167,7 +191,10 @@ function build(site: string): Promise<BuildFigures> {
       }
       const indexed = /indexed \d+ documents as \d+ records in ([\d.]+) s(?: \(([^)]*)\))?/.exec(output);
       const pages = /(\d+) page\(s\) built/.exec(output);
-      resolve({ seconds, indexSeconds: indexed ? Number(indexed[1]) : undefined, indexPhases: indexed?.[2], peakBytes: peak, peakByName, pages: pages ? Number(pages[1]) : 0 });
+      const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+      rmSync(timeFile);
+      const cpuSeconds = (user ?? 0) + (system ?? 0);
+      resolve({ seconds, cpuSeconds, indexSeconds: indexed ? Number(indexed[1]) : undefined, indexPhases: indexed?.[2], peakBytes: peak, peakByName, pages: pages ? Number(pages[1]) : 0 });
     });
   });
 }
@@ -270,22 +297,64 @@ async function measureSearch(dist: string): Promise<SearchFigures> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Every file under dir, relative, sorted. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]))
+    .sort();
+}
+
+/** The files that differ between two builds (missing on one side counts). */
+function distDifferences(a: string, b: string): string[] {
+  const left = filesUnder(a);
+  const right = new Set(filesUnder(b));
+  const differ = left.filter((file) => !right.has(file) || !readFileSync(join(a, file)).equals(readFileSync(join(b, file))));
+  const only = [...right].filter((file) => !left.includes(file));
+  return [...differ, ...only];
+}
+
+function largestHtml(dist: string): { path: string; bytes: number; total: number } {
+  let largest = { path: '', bytes: 0, total: 0 };
+  for (const file of filesUnder(dist)) {
+    if (!file.endsWith('.html')) continue;
+    const bytes = statSync(join(dist, file)).size;
+    largest.total += bytes;
+    if (bytes > largest.bytes) largest = { ...largest, path: file, bytes };
+  }
+  return largest;
+}
+
 async function bench(n: number): Promise<void> {
   console.log(`\n== N = ${n} synthetic documents`);
-  const site = scratchProject(n);
-  const ingest = ingestSynthetic(site, n);
+  const reuse = flags.has('--reuse') && existsSync(join(BENCH, `site-${n}`, 'content', 'assessments'));
+  const site = scratchProject(n, reuse);
+  if (reuse) {
+    rmSync(join(site, 'content', 'assessments', 'bench-added-document.mdx'), { force: true });
+    rmSync(join(site, 'content', 'tables', 'bench-added-document'), { recursive: true, force: true });
+    // Written by the earlier builds (with the added document): each measured build starts without.
+    rmSync(join(site, 'content', 'anchors.lock.json'), { force: true });
+    console.log('reusing the ingested content of an earlier run');
+  } else {
+    const ingest = ingestSynthetic(site, n);
+    console.log(`ingested in ${ingest.seconds.toFixed(1)} s${ingest.failed.length ? `; ${ingest.failed.length} failed:\n  ${ingest.failed.slice(0, 5).join('\n  ')}` : ''}`);
+  }
   const documents = existsSync(join(site, 'content', 'assessments')) ? readdirSync(join(site, 'content', 'assessments')).length : 0;
-  console.log(`ingested ${documents} documents in ${ingest.seconds.toFixed(1)} s${ingest.failed.length ? `; ${ingest.failed.length} failed:\n  ${ingest.failed.slice(0, 5).join('\n  ')}` : ''}`);
+  if (flags.has('--prepare')) {
+    console.log(`${documents} documents in ${site}; build them with --reuse`);
+    return;
+  }
 
   const built = await build(site);
   const dist = join(site, 'dist');
   const slugs = readdirSync(join(dist, 'assessments')).sort();
   const samplePage = readFileSync(join(dist, 'assessments', slugs[0]!, 'index.html'));
-  const search = await measureSearch(dist);
+  const html = largestHtml(dist);
   const per1000 = (seconds: number) => (seconds * 1000) / documents;
 
   const rows: [string, string, string][] = [
+    ['documents', String(documents), ''],
     ['build time (astro build + index)', `${built.seconds.toFixed(1)} s (${per1000(built.seconds).toFixed(1)} s per 1,000 docs)`, `< ${TARGETS.buildSeconds} s for 1,000 docs`],
+    ['build CPU (user + sys, whole tree)', `${built.cpuSeconds.toFixed(1)} s`, ''],
     ['  of which the search index', `${built.indexSeconds?.toFixed(1) ?? '?'} s (${built.indexPhases ?? ''})`, ''],
     ['pages per second', `${(built.pages / built.seconds).toFixed(0)} (${built.pages} pages; ${(documents / built.seconds).toFixed(0)} documents/s)`, ''],
     [
@@ -294,26 +363,67 @@ async function bench(n: number): Promise<void> {
       `< ${TARGETS.peakMb} MB`,
     ],
     ['dist/ size', mb(sizeOf(dist)), `< ${TARGETS.distMb} MB for 1,000 docs`],
+    ['HTML, all pages', mb(html.total), ''],
+    ['largest page', `${kb(html.bytes)} ${html.path}`, ''],
     ['index size (dist/pagefind)', mb(sizeOf(join(dist, 'pagefind'))), ''],
     ['HTML of one document page', `${kb(samplePage.length)} (${kb(gzipSync(samplePage).length)} gzip) ${slugs[0]}`, ''],
-    [
-      'first query in the dialog ("sanctions")',
-      `${kb(search.dialogCold.bytes)} in ${search.dialogCold.requests} requests (${kb(search.dialogCold.gzipBytes)} gzip); results ${search.dialogCold.ms.toFixed(0)} ms after the last keystroke`,
-      `< ${TARGETS.firstResultsMs} ms`,
-    ],
-    [
-      'next query ("arms race")',
-      `${kb(search.dialogWarm.bytes)} in ${search.dialogWarm.requests} requests; results ${search.dialogWarm.ms.toFixed(0)} ms after the last keystroke`,
-      `< ${TARGETS.firstResultsMs} ms`,
-    ],
-    [
-      '/search/?q=sanctions opened cold',
-      `${kb(search.pageCold.bytes)} in ${search.pageCold.requests} requests (${kb(search.pageCold.gzipBytes)} gzip), page included; results ${search.pageCold.ms} ms after navigation`,
-      '',
-    ],
   ];
+  if (!flags.has('--no-search')) {
+    const search = await measureSearch(dist);
+    rows.push(
+      [
+        'first query in the dialog ("sanctions")',
+        `${kb(search.dialogCold.bytes)} in ${search.dialogCold.requests} requests (${kb(search.dialogCold.gzipBytes)} gzip); results ${search.dialogCold.ms.toFixed(0)} ms after the last keystroke`,
+        `< ${TARGETS.firstResultsMs} ms`,
+      ],
+      [
+        'next query ("arms race")',
+        `${kb(search.dialogWarm.bytes)} in ${search.dialogWarm.requests} requests; results ${search.dialogWarm.ms.toFixed(0)} ms after the last keystroke`,
+        `< ${TARGETS.firstResultsMs} ms`,
+      ],
+      [
+        '/search/?q=sanctions opened cold',
+        `${kb(search.pageCold.bytes)} in ${search.pageCold.requests} requests (${kb(search.pageCold.gzipBytes)} gzip), page included; results ${search.pageCold.ms} ms after navigation`,
+        '',
+      ],
+    );
+  }
+  if (flags.has('--twice')) {
+    const first = join(site, 'dist-first');
+    rmSync(first, { recursive: true, force: true });
+    cpSync(dist, first, { recursive: true });
+    for (const name of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(site, name), { recursive: true, force: true });
+    const again = await build(site);
+    const differ = distDifferences(first, dist);
+    rows.push(['second cold build', `${again.seconds.toFixed(1)} s, ${again.cpuSeconds.toFixed(1)} s CPU; ${differ.length === 0 ? 'dist/ byte-identical' : `${differ.length} files differ: ${differ.slice(0, 5).join(', ')}`}`, 'identical']);
+    rmSync(first, { recursive: true, force: true });
+  }
+  if (flags.has('--add-one')) {
+    const added = addOneDocument(site);
+    const rebuilt = await build(site);
+    const share = (100 * rebuilt.seconds) / built.seconds;
+    const mentioned = readFileSync(join(site, 'dist', 'index.html'), 'utf8').includes(added);
+    rows.push([
+      'rebuild after adding one document',
+      `${rebuilt.seconds.toFixed(1)} s (${share.toFixed(0)}% of the cold build), ${rebuilt.cpuSeconds.toFixed(1)} s CPU; home page lists it: ${mentioned ? 'yes' : 'NO'}`,
+      '< 30% of a cold build',
+    ]);
+  }
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value}${target ? `   [target ${target}]` : ''}`);
+}
+
+/** Ingests one more synthetic source into a built site, as an editor adding a report would. */
+function addOneDocument(site: string): string {
+  const contentDir = join(ROOT, 'content');
+  const countries = loadCountries(contentDir);
+  const topics = loadTopics(contentDir);
+  const name = 'bench-added.txt';
+  const text = readFileSync(join(contentDir, 'sources', `${SEED_SLUGS.assessment}.txt`), 'utf8').replace(/^[^\n]*/, 'Bench Added Document on Alliance Commitments');
+  const result = ingestSource({ bytes: Buffer.from(text, 'utf8'), name, options: { slug: 'bench-added-document' }, countries, topics });
+  if (!result.ok) throw new Error(`bench: the added document failed to ingest: ${result.reason}`);
+  writeDocument(site, result.document, { name });
+  return 'bench-added-document';
 }
 
 for (const n of counts.length > 0 ? counts : [200, 2000]) await bench(n);

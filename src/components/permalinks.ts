@@ -1,6 +1,7 @@
 /**
  * The document page's one script (PermalinkSupport.astro bundles it as a module): reveals and
- * runs the copy buttons, says "Link copied" in a polite live region, marks the section being
+ * runs the copy buttons, shows "Copied" on the button itself for a moment and says "Link
+ * copied" in a polite live region, marks the section being
  * read in the table of contents, and shows a notice when the URL's fragment names nothing on
  * the page. Everything it enhances works without it: anchors are plain links, citations are
  * selectable text, the contents are a list of links. Budget: 0.8 kB gzip (a site test measures it).
@@ -34,8 +35,21 @@ document.addEventListener('click', (event) => {
     url.search = '';
     text = url.href;
   }
+  const label = button.firstChild!;
   navigator.clipboard.writeText(text).then(
-    () => say(done ?? 'Link copied'),
+    () => {
+      say(done ?? 'Link copied');
+      // The confirmation where the reader looks: the button's visible word, for two seconds.
+      if (!('doneShown' in button.dataset)) {
+        const was = label.textContent;
+        label.textContent = 'Copied';
+        button.dataset.doneShown = '';
+        setTimeout(() => {
+          label.textContent = was;
+          delete button.dataset.doneShown;
+        }, 2000);
+      }
+    },
     () => say('Could not copy. Select the text and copy it instead.'),
   );
 });

@@ -36,8 +36,10 @@ function inPhrase(label: string, isName: (label: string) => boolean): string {
   const first = words[0] ?? '';
   // An acronym ("GDP growth"), a name ("South Korea"), or a label in title case keeps its capitals.
   const connector = /^(?:and|of|the|in|on|for|to|per|by|a|an)$/;
-  const capitalised = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
-  const titleCase = capitalised >= 2 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || connector.test(w));
+  // A parenthesis ("(2024)", "(est.)") says nothing about the label's case.
+  const cased = words.filter((w) => !/^\(/.test(w));
+  const capitalised = cased.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  const titleCase = capitalised >= 2 && cased.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || connector.test(w));
   if (isName(label) || titleCase || /^\p{Lu}{2,}/u.test(first) || !/^\p{Lu}\p{Ll}*$/u.test(first)) return label;
   return first.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -1,6 +1,6 @@
 /**
  * npm run ingest -- <file.txt>... [--kind <kind>] [--title "..."] [--slug ...]
- *                   [--force] [--no-fix] [--root <dir>]
+ *                   [--update <slug>] [--force] [--no-fix] [--root <dir>]
  *
  * Exit codes: 0 every file ingested (or already up to date); 1 at least one file failed or was
  * skipped (bad input, an edited page, a slug clash); the other files of the run are still
@@ -12,12 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kindSchema, KINDS, type Kind } from '../lib/kinds.ts';
 import { SLUG_PATTERN } from '../lib/ids.ts';
-import { sha256 } from './frontmatter.ts';
-import { ingestSource } from './ingest.ts';
+import { ingestSource, type PlannedDocument } from './ingest.ts';
+import { readExistingMdx, sha256 } from './frontmatter.ts';
+import type { PageSummary } from './updates.ts';
 import { formatEntry, ordered } from './report.ts';
 import { acquireLock } from './lock.ts';
-import { checkTarget, contentDir, finish, findPrevious, isUntouched, publishedPages, readExistingTable, recover, takenSlugs, writeDocument } from './store.ts';
-import { keepEditorChart, serializeTable } from './tables.ts';
+import { incomingStoredFiles, isNewVersion, keptVersions, planVersion, renumberFiles, revisionPaths, storedFiles } from './revisions.ts';
+import { checkTarget, contentDir, finish, isUntouched, paths, readArchive, readExistingTable, readManifest, recover, switchFiles, takenSlugs, writeDocument } from './store.ts';
+import { keepEditorCaption, keepEditorChart, serializeTable } from './tables.ts';
 import { loadCountries, loadTopics, VocabularyError } from './vocabulary.ts';
 
 const KIND_OPTION = `--kind ${KINDS.join('|')}`;
@@ -30,6 +32,7 @@ Options:
   ${KIND_OPTION.padEnd(25)} override the guessed kind
   --title "..."              the page title (one file only); needed when the source has no title line
   --slug words-with-hyphens  the page slug (one file only); default: a few words of the title
+  --update <slug>            the files are versions of the page <slug>: earlier ones are kept
   --force                    replace a page edited by hand, or another source's page with this slug
   --no-fix                   keep the text exactly as written (no typographic fixes)
   --root <dir>               project directory to write into (default: this repository)
@@ -75,6 +78,7 @@ export function main(argv: string[], terminal: Io): number {
         kind: { type: 'string' },
         title: { type: 'string' },
         slug: { type: 'string' },
+        update: { type: 'string' },
         force: { type: 'boolean', default: false },
         'no-fix': { type: 'boolean', default: false },
         root: { type: 'string' },
@@ -100,6 +104,8 @@ export function main(argv: string[], terminal: Io): number {
   if (files.length > 1 && (values.title !== undefined || values.slug !== undefined)) {
     return usageError(io, '--title and --slug name one document: give them with a single file');
   }
+  if (values.update !== undefined && !SLUG_PATTERN.test(values.update)) return usageError(io, `--update "${values.update}" must be the slug of a page (lowercase letters, digits and single hyphens)`);
+  if (values.update !== undefined && values.slug !== undefined && values.slug !== values.update) return usageError(io, '--update names the page the files are versions of: leave out --slug');
   if (values.title !== undefined && values.title.trim() === '') return usageError(io, '--title is empty');
   if (values.title !== undefined && /[\r\n\u2028\u2029]/.test(values.title)) return usageError(io, '--title must be one line: remove the line breaks');
   if (values.title !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(values.title)) {
@@ -140,7 +146,7 @@ export function main(argv: string[], terminal: Io): number {
 
 function ingestAll(
   files: string[],
-  values: { kind?: string | undefined; title?: string | undefined; slug?: string | undefined; force: boolean; 'no-fix': boolean },
+  values: { kind?: string | undefined; title?: string | undefined; slug?: string | undefined; update?: string | undefined; force: boolean; 'no-fix': boolean },
   root: string,
   rel: (p: string) => string,
   countries: ReturnType<typeof loadCountries>,
@@ -150,11 +156,13 @@ function ingestAll(
   const options = {
     kind: values.kind as Kind | undefined,
     title: values.title?.trim(),
-    slug: values.slug,
+    slug: values.update ?? values.slug,
     fix: !values['no-fix'],
   };
   const slugsThisRun = new Map<string, string>();
-  const pages = publishedPages(root);
+  // Read once: each file of the run looks its earlier page up in this index, not in every file.
+  const archive = readArchive(root);
+  const pages = archive.pages;
   let failed = 0;
 
   for (const file of files) {
@@ -175,13 +183,38 @@ function ingestAll(
 
     const input = resolve(io.cwd, file);
     const name = file.split(/[\\/]/).at(-1)!;
-    const previous = findPrevious(root, sha256(bytes), input);
+    const sourceSha256 = sha256(bytes);
+    const previous = archive.previous(sourceSha256, input);
     if (previous && !previous.titleProvisional && options.slug !== undefined && options.slug !== previous.slug && !values.force) {
       fail(`this source is already published as ${rel(previous.file)}; run without --slug to update that page, or pass --force to publish a second copy`);
       continue;
     }
-    const taken = takenSlugs(pages, sha256(bytes), slugsThisRun.keys());
-    const result = ingestSource({ bytes, name, options, countries, topics, previous, taken, pages });
+    if (values.update !== undefined && !pages.some((page) => page.slug === values.update)) {
+      fail(`there is no page "${values.update}" to update (content/assessments/${values.update}.mdx); ingest its first version without --update`);
+      continue;
+    }
+    const taken = takenSlugs(pages, sourceSha256, slugsThisRun.keys());
+    let result = ingestSource({ bytes, name, options, countries, topics, previous, taken, pages });
+    // Another version of a published document: the earlier ones are kept (src/ingest/revisions.ts).
+    const first = result.ok ? result.document : undefined;
+    const page = first && pages.find((p) => p.slug === first.slug);
+    let step: ReturnType<typeof versionStep>;
+    try {
+      step = first && page ? versionStep(root, first, page, { update: values.update !== undefined, slugGiven: values.slug !== undefined, name, input }) : undefined;
+    } catch (error) {
+      fail((error as Error).message);
+      continue;
+    }
+    if (step?.kind === 'up-to-date') {
+      io.out(`${file}: up to date: ${step.file} (the same text as ${step.number === undefined ? 'the current version' : `version ${step.number}`}; no file changed)`);
+      continue;
+    }
+    if (step?.plan.current) {
+      // The current page moves on: what an editor added to it carries over to the new one.
+      const { matter } = step.current;
+      const kind = kindSchema.safeParse(matter.kind).data;
+      result = ingestSource({ bytes, name, options: { ...options, slug: step.slug }, countries, topics, previous: { slug: step.slug, title: first!.frontMatter.title, titleProvisional: false, kind, matter, newVersion: true }, taken, pages });
+    }
     for (const entry of ordered(result.report)) {
       (entry.kind === 'warning' ? io.err : io.out)(formatEntry(file, entry));
     }
@@ -190,12 +223,29 @@ function ingestAll(
       continue;
     }
     const doc = result.document;
-    const clash = slugsThisRun.get(doc.slug);
+    const clash = step === undefined ? slugsThisRun.get(doc.slug) : undefined;
     if (clash !== undefined) {
       fail(`the slug "${doc.slug}" was already used by ${clash} in this run; give one of them --slug`);
       continue;
     }
-    const verdict = checkTarget(root, doc, { force: values.force, name, input, relative: rel });
+    if (step !== undefined && !step.plan.current) {
+      // An earlier version than the current page: stored in its place, the current page untouched.
+      const renumbered = renumberFiles(root, doc.slug, step.stored, step.plan);
+      const files = [...renumbered.write, ...incomingStoredFiles(doc.slug, step.plan.number, doc)];
+      let switched;
+      try {
+        switched = switchFiles(root, doc.slug, files.map((f) => ({ file: resolve(root, f.file), data: f.data })), renumbered.vacated.map((f) => resolve(root, f)));
+      } catch (error) {
+        fail(`writing failed (${(error as Error).message})`);
+        continue;
+      }
+      slugsThisRun.set(doc.slug, file);
+      const moved = step.plan.renumber.map(({ from, to }) => `${from} -> ${to}`);
+      io.out(`${file}: an earlier version of "${doc.slug}" than its current page: kept as version ${step.plan.number}${moved.length > 0 ? ` (renumbered ${moved.join(', ')})` : ''}; the current page is unchanged`);
+      io.out(`${file}: wrote ${[...switched.written.map(rel), ...switched.removed.map((p) => `removed ${rel(p)}`)].join(', ')}`);
+      continue;
+    }
+    const verdict = step !== undefined ? { ok: true as const, notes: [] } : checkTarget(root, doc, { force: values.force, name, input, relative: rel });
     if (!verdict.ok) {
       fail(verdict.reason);
       continue;
@@ -207,9 +257,18 @@ function ingestAll(
       continue;
     }
     for (const note of verdict.notes) io.err(`${file}: ${note.startsWith('replaced') ? 'WARNING: ' : 'note: '}${note}`);
-    // An editor's chart (or "chart": null) survives a re-run; --force puts the proposal back.
+    // An editor's chart (or "chart": null), title and caption survive a re-run; --force puts the
+    // ingester's back.
+    const derived = readManifest(root, doc.slug)?.captions;
     for (const table of doc.tables) {
-      const kept = keepEditorChart(table.data, readExistingTable(root, doc.slug, table.id));
+      const existing = readExistingTable(root, doc.slug, table.id);
+      const captioned = keepEditorCaption(table.data, existing, derived?.[`tables/${doc.slug}/${table.id}.json`], values.force === true);
+      for (const message of captioned.messages) io.out(`${file}:${table.data.line}: table "${table.id}": ${message}`);
+      if (captioned.data !== table.data) {
+        table.data = captioned.data;
+        table.text = serializeTable(captioned.data);
+      }
+      const kept = keepEditorChart(table.data, existing);
       if (kept.message === undefined) continue;
       if (values.force && kept.data !== table.data) {
         io.out(`${file}:${table.data.line}: table "${table.id}": replaced the chart of the existing data file with the proposal (--force)`);
@@ -221,14 +280,21 @@ function ingestAll(
     }
     let written;
     try {
-      written = writeDocument(root, doc, { name, retire: moving?.slug });
+      const alsoWrite = step?.plan.retireCurrentAs === undefined ? undefined : storedFiles(root, doc.slug, step.plan.retireCurrentAs, step.current);
+      written = writeDocument(root, doc, { name, retire: moving?.slug, alsoWrite });
     } catch (error) {
       fail(`writing failed (${(error as Error).message})`);
       continue;
     }
     slugsThisRun.set(doc.slug, file);
     const { title, identifier, published, updated } = doc.frontMatter;
-    pages.push({ slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name });
+    if (step !== undefined) {
+      io.out(`${file}: a newer version of "${doc.slug}": the page it replaces is kept as version ${step.plan.retireCurrentAs} (${revisionPaths(doc.slug, step.plan.retireCurrentAs!).mdx})`);
+    }
+    archive.wrote(
+      { slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: published?.toISOString().slice(0, 10), updated: updated?.toISOString().slice(0, 10), sourceName: name },
+      moving?.slug,
+    );
     if (moving) {
       io.out(`${file}: the page moved from ${rel(moving.file)} (provisional title) to the slug "${doc.slug}"`);
     }
@@ -239,7 +305,7 @@ function ingestAll(
         : `${file}: wrote ${changed.join(', ')}`,
     );
     io.out(
-      `${file}: ok: ${doc.frontMatter.kind} "${doc.frontMatter.title}" -> ${rel(written.unchanged.concat(written.written).find((p) => p.endsWith('.mdx'))!)} (${doc.frontMatter.sections.length} sections, ${doc.tables.length} tables, ${doc.fixes.length} fixes)`,
+      `${file}: ok: ${doc.frontMatter.kind} "${doc.frontMatter.title}" -> ${rel(paths(root, doc.slug).mdx)} (${doc.frontMatter.sections.length} sections, ${doc.tables.length} tables, ${doc.fixes.length} fixes)`,
     );
   }
 
@@ -248,6 +314,28 @@ function ingestAll(
     return 1;
   }
   return 0;
+}
+
+/**
+ * What ingesting `doc` does to the versions of the page under its slug: nothing special
+ * (undefined: the same source, a correction, or a different document, handled as before), up to
+ * date (its bytes are kept already), or a new version placed by planVersion.
+ */
+function versionStep(root: string, doc: PlannedDocument, page: PageSummary, how: { update: boolean; slugGiven: boolean; name: string; input: string }) {
+  const kept = keptVersions(root, doc.slug);
+  const current = kept.current;
+  if (current === undefined) return undefined;
+  const { title, identifier, published, updated } = doc.frontMatter;
+  const iso = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+  const planned = { slug: doc.slug, sourceSha256: doc.sourceSha256, title, identifier, published: iso(published), updated: iso(updated), sourceName: how.name };
+  const stored = kept.stored.findIndex((version) => version.sha256 === doc.sourceSha256);
+  if (stored >= 0) return { kind: 'up-to-date' as const, file: kept.stored[stored]!.source, number: stored + 1 };
+  const ownCopy = resolve(how.input) === paths(root, doc.slug).source;
+  if (!isNewVersion({ page, planned, updateOf: doc.updateOf, update: how.update, slugGiven: how.slugGiven, ownCopy })) return undefined;
+  const plan = planVersion(kept.stored, current, { sha256: doc.sourceSha256, published: planned.published, updated: planned.updated });
+  if (plan.kind === 'up-to-date') return { kind: 'up-to-date' as const, file: current.source, number: plan.number };
+  const matter = readExistingMdx(readFileSync(resolve(root, current.mdx), 'utf8')).matter ?? {};
+  return { kind: 'insert' as const, slug: doc.slug, plan, stored: kept.stored, current: { ...current, matter } };
 }
 
 if (import.meta.main) {

@@ -9,7 +9,8 @@ import { bareHeading, isBackMatter, marksAssessment, roleOfHeading, type Role } 
 import { SUMMARY_MAX, type Author } from '../lib/schemas.ts';
 import { cutToLength, splitSentences } from '../lib/sentences.ts';
 import verbFile from './data/imperative-verbs.json' with { type: 'json' };
-import { bylineAuthors, isPersonName, shorten, statedClassification, statedDate, statedIdentifier, type Block, type Note } from './parse.ts';
+import { bylineAuthors, isPersonName, shorten, statedClassification, statedDate, statedIdentifier, type Block } from './parse.ts';
+import type { Note } from './report.ts';
 
 export interface RecommendationItem {
   line: number;

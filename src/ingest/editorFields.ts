@@ -4,10 +4,19 @@
  * Re-ingesting the same source
  * (also with --force) carries them from the earlier page into the new one, and says which it
  * kept and which it could not place. Roles are carried by the document step (`previousRoles`),
- * because a role also shapes the body; the title and kind by `Previous`.
+ * because a role also shapes the body; the title and kind by `Previous`; the `estimative` value
+ * by src/ingest/estimative.ts (`previousEstimative`), because it is derived from the text in the
+ * standard an editor may have set.
+ *
+ * A new version of the document (src/ingest/revisions.ts) carries the same fields from the page it
+ * supersedes, except the facts each edition states for itself: its `updated` date is its own (it
+ * orders the versions), and its identifier, authors and classification are the earlier page's
+ * only where the new source states none. `published`, the first publication of the document, is
+ * kept when the new source states only an update.
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from '../lib/anchorLock.ts';
+import { estimativeSchema, type Estimative } from '../lib/estimative/frontmatter.ts';
 import { relatedRulesSchema } from '../lib/related.ts';
 import { roleSchema, type Role } from '../lib/roles.ts';
 import { authorSchema, type FrontMatterInput } from '../lib/schemas.ts';
@@ -27,6 +36,7 @@ const previousSchema = z.object({
   classification: z.string().min(1).optional().catch(undefined),
   related: asWritten(relatedRulesSchema),
   aliases: asWritten(aliasesSchema),
+  estimative: estimativeSchema.optional().catch(undefined),
   sections: z
     .array(z.object({ id: z.string(), role: roleSchema.optional().catch(undefined), related: asWritten(relatedRulesSchema) }).catch({ id: '' }))
     .optional()
@@ -46,6 +56,11 @@ export function previousRoles(previous: unknown): Map<string, Role> {
   return roles;
 }
 
+/** The earlier page's `estimative` value, when it has a valid one. */
+export function previousEstimative(previous: unknown): Estimative | undefined {
+  return read(previous).estimative;
+}
+
 export interface Kept {
   matter: FrontMatterInput;
   /** One message per field carried over, or left behind because the page no longer has its place. */
@@ -57,10 +72,22 @@ function isoDay(value: Date | string): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : value;
 }
 
-export function keepEditorFields(generated: FrontMatterInput, previous: unknown): Kept {
+export function keepEditorFields(generated: FrontMatterInput, previous: unknown, options: { newVersion?: boolean } = {}): Kept {
   const before = read(previous);
   const messages: string[] = [];
   const matter: FrontMatterInput = { ...generated };
+  const newVersion = options.newVersion === true;
+  if (newVersion) {
+    // Facts of the earlier edition: kept only where the new one states nothing of its own.
+    if (generated.identifier !== undefined) {
+      delete before.identifier;
+      delete before.reference;
+    }
+    if (generated.authors !== undefined) delete before.authors;
+    if (generated.classification !== undefined) delete before.classification;
+    if (generated.published !== undefined || generated.updated === undefined) delete before.published;
+    delete before.updated;
+  }
 
   for (const field of ['published', 'updated'] as const) {
     const was = before[field];

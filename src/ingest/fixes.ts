@@ -80,7 +80,8 @@ function capitalise(word: string): string | undefined {
   return upper.length === first.length && upper !== first ? upper + word.slice(first.length) : undefined;
 }
 
-type Record = (rule: FixRule, before: string, after: string) => void;
+/** `column`: where in the text the fix is, so a fix inside a joined paragraph cites its source line. */
+type Record = (rule: FixRule, before: string, after: string, column: number) => void;
 
 function fixMissingSpaces(line: string, record: Record): string {
   let out = '';
@@ -106,7 +107,7 @@ function fixMissingSpaces(line: string, record: Record): string {
     }
     const before = `${left}${mark}${right}`;
     const after = `${left}${mark} ${right}`;
-    record('missing-space', before, after);
+    record('missing-space', before, after, at);
     out += line.slice(last, at + 1) + ' ';
     last = at + 1;
   }
@@ -122,7 +123,7 @@ function capitaliseAt(line: string, index: number, record: Record): string {
   const upper = capitalise(word);
   if (!upper) return line;
   const context = line.slice(index).split(/\s+/).slice(0, 3).join(' ');
-  record('sentence-case', context, capitalise(context)!);
+  record('sentence-case', context, capitalise(context)!, index);
   return line.slice(0, index) + upper + line.slice(index + word.length);
 }
 
@@ -151,7 +152,7 @@ function fixCountryCase(line: string, vocabulary: Vocabulary, record: Record): s
     if (!/\p{Ll}/u.test(form) || text === text.toUpperCase()) continue; // acronyms, capitals
     if (COMMON_NOUNS.has(text)) continue;
     if (isAddressLike(tokenAt(line, start))) continue;
-    record('country-case', text, form);
+    record('country-case', text, form, start);
     out = out.slice(0, start) + form + out.slice(start + text.length);
   }
   return out;
@@ -161,21 +162,23 @@ function fixCountryCase(line: string, vocabulary: Vocabulary, record: Record): s
 interface Vocabulary {
   tagger: Tagger;
   names: Map<string, Set<string>>;
+  lineOf: SourceLineOf;
 }
 
 const vocabularies = new WeakMap<readonly Country[], Vocabulary>();
 const NO_TOPICS: readonly [] = [];
 
-function vocabularyOf(countries: readonly Country[]): Vocabulary {
+function vocabularyOf(countries: readonly Country[], lineOf: SourceLineOf = sameLine): Vocabulary {
   let vocabulary = vocabularies.get(countries);
   if (!vocabulary) {
     vocabulary = {
       tagger: taggerFor(countries, NO_TOPICS),
       names: new Map(countries.map((country) => [country.id, new Set([country.name, ...country.aliases])])),
+      lineOf: sameLine,
     };
     vocabularies.set(countries, vocabulary);
   }
-  return vocabulary;
+  return lineOf === sameLine ? vocabulary : { ...vocabulary, lineOf };
 }
 
 /**
@@ -192,9 +195,16 @@ export function isCodeLike(text: string): boolean {
 
 type Scope = 'sentence' | 'words';
 
-/** The fixes of one piece of prose on one source line; `sentence` also applies sentence case. */
+/**
+ * Maps a line of the text the parser read (and a column in it) to the source line; the identity
+ * unless the source was reflowed (src/ingest/reflow.ts `sourceLine`).
+ */
+export type SourceLineOf = (line: number, column: number) => number;
+const sameLine: SourceLineOf = (line) => line;
+
+/** The fixes of one piece of prose on one line; `sentence` also applies sentence case. */
 function fixText(text: string, line: number, scope: Scope, vocabulary: Vocabulary, fixes: Fix[]): string {
-  const record: Record = (rule, before, after) => fixes.push({ line, rule, before, after });
+  const record: Record = (rule, before, after, column) => fixes.push({ line: vocabulary.lineOf(line, column), rule, before, after });
   let out = fixMissingSpaces(text, record);
   if (scope === 'sentence') out = fixSentenceCase(out, 0, record);
   return fixCountryCase(out, vocabulary, record);
@@ -242,8 +252,8 @@ export interface FixedBlocks<B extends DocBlock> {
 }
 
 /** Blocks with the fixes applied to their prose, and the fixes in source order. */
-export function fixBlocks<B extends DocBlock>(blocks: readonly B[], countries: readonly Country[]): FixedBlocks<B> {
-  const vocabulary = vocabularyOf(countries);
+export function fixBlocks<B extends DocBlock>(blocks: readonly B[], countries: readonly Country[], lineOf?: SourceLineOf): FixedBlocks<B> {
+  const vocabulary = vocabularyOf(countries, lineOf);
   const fixes: Fix[] = [];
   return { blocks: blocks.map((block) => fixBlock(block, vocabulary, fixes)), fixes };
 }
@@ -254,11 +264,11 @@ export interface FixedDocument {
 }
 
 /** The document with its prose fixed; structure, title and headings stay as parsed. */
-export function fixDocument(document: DocumentModel, countries: readonly Country[]): FixedDocument {
-  const lede = fixBlocks(document.lede, countries);
+export function fixDocument(document: DocumentModel, countries: readonly Country[], lineOf?: SourceLineOf): FixedDocument {
+  const lede = fixBlocks(document.lede, countries, lineOf);
   const fixes = [...lede.fixes];
   const sections = document.sections.map((section) => {
-    const fixed = fixBlocks(section.blocks, countries);
+    const fixed = fixBlocks(section.blocks, countries, lineOf);
     fixes.push(...fixed.fixes);
     return { ...section, blocks: fixed.blocks };
   });

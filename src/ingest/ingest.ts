@@ -3,9 +3,13 @@
  * vocabularies, decides whether the planned files may be written, and writes them.
  *
  * The steps run one way, each a function of the previous one's output:
- * decodeSource (text) -> parseBlocks (typed blocks) -> buildDocument (title, kind, sections with
- * roles, dates) -> fixDocument (prose fixed) -> summaryOf, buildTable, tags -> toMdast -> MDX.
+ * decodeSource (text) -> reflowSource (hard-wrapped lines joined, page furniture removed) ->
+ * parseBlocks (typed blocks) -> buildDocument (title, kind, sections with roles, dates) ->
+ * fixDocument (prose fixed) -> documentNotes (endnotes paired) -> summaryOf, buildTable, tags ->
+ * toMdast -> MDX. Every line a step reports is a line of the reflowed text until the report is
+ * made, where it is mapped back to the source's own line (`sourceLine`).
  */
+import { serialisable } from '../lib/estimative/frontmatter.ts';
 import { SLUG_PATTERN } from '../lib/ids.ts';
 import type { Kind } from '../lib/kinds.ts';
 import { isBackMatter } from '../lib/roles.ts';
@@ -14,14 +18,17 @@ import { uniqueSlug } from '../lib/slug.ts';
 import { taggerFor, type Country, type Topic } from '../lib/tagging.ts';
 import { decodeSource } from './decode.ts';
 import { buildDocument, markRunIns, sectionText, summaryOf, type DocBlock, type DocumentModel } from './document.ts';
-import { keepEditorFields, previousRoles } from './editorFields.ts';
+import { keepEditorFields, previousEstimative, previousRoles } from './editorFields.ts';
+import { documentEstimative } from './estimative.ts';
 import { fixDocument, type Fix } from './fixes.ts';
 import { composeMdx, sha256 } from './frontmatter.ts';
 import { sectionWithoutWords } from './indexable.ts';
-import { parseBlocks, type Note } from './parse.ts';
+import { parseBlocks } from './parse.ts';
+import type { Note } from './report.ts';
 import { serializeBody } from './serialize.ts';
-import { buildTable, serializeTable } from './tables.ts';
-import { toMdast } from './toMdast.ts';
+import { buildTable, serializeTable, type DerivedCaption } from './tables.ts';
+import { reflowSource, sourceLine, type Join } from './reflow.ts';
+import { documentNotes, toMdast } from './toMdast.ts';
 import { findUpdateTarget, type PageSummary, type UpdateTarget } from './updates.ts';
 
 export interface IngestOptions {
@@ -40,6 +47,8 @@ export interface Previous {
   kind: Kind | undefined;
   /** The earlier page's front matter as parsed: the fields an editor added there are kept. */
   matter?: unknown;
+  /** The earlier page is the current version of the document and this source a newer one (see editorFields.ts). */
+  newVersion?: boolean | undefined;
 }
 
 export interface IngestInput {
@@ -57,7 +66,8 @@ export interface IngestInput {
   pages?: readonly PageSummary[] | undefined;
 }
 
-export type ReportKind = 'note' | 'fix' | 'warning';
+/** `lint`: advice on the estimative language, worded as `npm run check` words it. */
+export type ReportKind = 'note' | 'fix' | 'warning' | 'lint';
 
 export interface ReportEntry {
   kind: ReportKind;
@@ -70,6 +80,8 @@ export interface PlannedTable {
   id: string;
   data: TableData;
   text: string;
+  /** The title and caption as derived from the source, before any editor's are kept. */
+  derived: DerivedCaption;
 }
 
 export interface PlannedDocument {
@@ -84,6 +96,8 @@ export interface PlannedDocument {
   fixes: Fix[];
   /** Source lines left out of the page: furniture whose content is in front matter, page headers and footers. */
   furniture: number[];
+  /** Source lines joined to the line before them (a hard-wrapped source, see reflow.ts). */
+  joins: readonly Join[];
   /** The published page this source is a newer version of, when it is one. */
   updateOf?: UpdateTarget | undefined;
 }
@@ -111,9 +125,20 @@ export function ingestSource(input: IngestInput): IngestResult {
   if (!decoded.ok) return { ok: false, reason: decoded.reason, report };
   for (const note of decoded.notes) report.push({ kind: 'note', message: note });
 
+  // A hard-wrapped source (a PDF export) is read with its paragraphs joined and its page furniture
+  // removed; one paragraph per line is read as written (the parser knows its furniture).
+  const reflowed = reflowSource(decoded.text);
+  const flowed = reflowed.wrapped ? reflowed : undefined;
+  const lineOf = (line: number, column = 0) => (flowed === undefined || line <= 0 ? line : sourceLine(flowed, line, column));
+  if (flowed) for (const note of flowed.notes) report.push({ kind: 'note', line: note.line, message: note.message });
+  const toEntry = (note: Note): ReportEntry => {
+    const line = lineOf(note.line, note.column);
+    return line > 0 ? { kind: 'note', line, message: note.message } : { kind: 'note', message: note.message };
+  };
+
   const { options, previous } = input;
   const notes: Note[] = [];
-  const parsed = parseBlocks(decoded.text);
+  const parsed = parseBlocks(flowed?.text ?? decoded.text);
   notes.push(...parsed.notes);
 
   // A title, kind or role given on an earlier run of this very source stays unless overridden.
@@ -132,14 +157,17 @@ export function ingestSource(input: IngestInput): IngestResult {
   }
 
   const fix = options.fix !== false;
-  const fixed = fix ? fixDocument(built, input.countries) : { document: built, fixes: [] };
+  const fixed = fix ? fixDocument(built, input.countries, lineOf) : { document: built, fixes: [] };
   const { fixes } = fixed;
   const doc = markRunIns(fixed.document, notes);
   for (const f of fixes) report.push({ kind: 'fix', line: f.line, message: `${f.rule}: "${f.before}" -> "${f.after}"` });
   if (!fix) report.push({ kind: 'note', message: 'typographic fixes are off (--no-fix)' });
   const wordless = sectionWithoutWords(doc.sections);
   if (wordless !== undefined) return { ok: false, reason: wordless, report: [...report, ...notes.map(toEntry)] };
-  const summary = summaryOf(doc, notes);
+  const endnotes = documentNotes(doc);
+  notes.push(...endnotes.notes);
+  // A card or search result cannot follow a note link: the summary reads without its markers.
+  const summary = endnotes.references.reduce((text, reference) => text.replace(reference.text, ''), summaryOf(doc, notes));
 
   const sourceSha256 = sha256(input.bytes);
   const { facts } = doc;
@@ -177,7 +205,8 @@ export function ingestSource(input: IngestInput): IngestResult {
       const before = blocks[index - 1];
       const table = buildTable(block, { slug, section, before: before?.type === 'recommendations' || before?.type === 'figure' ? undefined : before, taken, matchCountry }, notes);
       tableIds.set(block.line, `${slug}/${table.id}`);
-      tables.push({ id: table.id, data: table.data, text: serializeTable(table.data) });
+      const data = { ...table.data, line: lineOf(table.data.line) };
+      tables.push({ id: table.id, data, text: serializeTable(data), derived: { title: data.title, caption: data.caption } });
     });
   };
   if (doc.lede.some((b) => b.type === 'table')) {
@@ -186,7 +215,12 @@ export function ingestSource(input: IngestInput): IngestResult {
   plan(doc.lede, doc.sections[0]!.id);
   for (const section of doc.sections) plan(section.blocks, section.id);
 
-  const body = serializeBody(toMdast(doc, tableIds));
+  const body = serializeBody(toMdast(doc, tableIds, endnotes));
+  // A new version states its own judgments: what an editor set on the earlier edition does not carry over.
+  const estimative = documentEstimative(doc, input.name, previousEstimative(previous?.newVersion ? undefined : previous?.matter));
+  for (const message of estimative.messages) notes.push({ line: 0, message });
+  for (const warning of estimative.warnings) report.push({ kind: 'lint', line: lineOf(warning.line), message: warning.message });
+  const estimativeMatter = serialisable(estimative.value);
   const docTags = tagger.tag(taggedText(doc));
   const generated: FrontMatterInput = {
     title: doc.title,
@@ -208,8 +242,9 @@ export function ingestSource(input: IngestInput): IngestResult {
       return { id: section.id, title: section.title, ...(section.role ? { role: section.role } : {}), countries: tags.countries, topics: tags.topics };
     }),
     tables: tables.map((t) => `${slug}/${t.id}`),
+    ...(estimativeMatter ? { estimative: estimativeMatter } : {}),
   };
-  const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter);
+  const { matter: frontMatter, messages: kept } = previous?.matter === undefined ? { matter: generated, messages: [] } : keepEditorFields(generated, previous.matter, { newVersion: previous.newVersion });
   for (const message of kept) notes.push({ line: 0, message });
 
   // What is about to be written must pass the schemas the build checks it with.
@@ -234,11 +269,7 @@ export function ingestSource(input: IngestInput): IngestResult {
 
   return {
     ok: true,
-    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter: checked.data, tables, fixes, furniture: doc.furniture, updateOf },
+    document: { slug, source: input.bytes, sourceSha256, mdx: composeMdx(frontMatter, body), frontMatter: checked.data, tables, fixes, furniture: [...(flowed?.removed ?? []), ...doc.furniture.map((line) => lineOf(line))].sort((a, b) => a - b), joins: flowed?.joins ?? [], updateOf },
     report: [...report, ...notes.map(toEntry)],
   };
-}
-
-function toEntry(note: Note): ReportEntry {
-  return note.line > 0 ? { kind: 'note', line: note.line, message: note.message } : { kind: 'note', message: note.message };
 }

@@ -12,11 +12,9 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
+import { noteId, noteReferenceId } from '../lib/ids.ts';
+import type { Note } from './report.ts';
 
-export interface Note {
-  line: number;
-  message: string;
-}
 
 /** One paragraph or line of text with the (source) line it starts on. */
 export interface Passage {
@@ -65,8 +63,6 @@ const ENTRY = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|(\d{1,3})(?=\s)|([⁰¹²³⁴
 
 const fromSuperscript = (digits: string) => Number([...digits].map((d) => SUPERSCRIPT[d]).join(''));
 
-export const noteId = (number: number) => `note-${number}`;
-const referenceId = (number: number, count: number) => (count === 1 ? `note-ref-${number}` : `note-ref-${number}-${count}`);
 
 interface RawMarker {
   line: number;
@@ -117,17 +113,17 @@ export function findNotes(prose: readonly Passage[], noteSection: readonly Passa
     for (const marker of markersIn(passage)) {
       if (!entriesByNumber.has(marker.number)) {
         const why = entriesByNumber.size === 0 ? 'the document has no Notes section with numbered entries' : `the Notes section has no note ${marker.number}`;
-        notes.push({ line: marker.line, message: `note marker "${marker.text}" kept as text: ${why}` });
+        notes.push({ line: marker.line, column: marker.column, message: `note marker "${marker.text}" kept as text: ${why}` });
         continue;
       }
       const count = (counts.get(marker.number) ?? 0) + 1;
       counts.set(marker.number, count);
-      references.push({ ...marker, id: referenceId(marker.number, count) });
+      references.push({ ...marker, id: noteReferenceId(marker.number, count) });
     }
     for (const match of passage.text.matchAll(GLUED)) {
       const number = Number(match[2]);
       const hint = entriesByNumber.has(number) ? `; note ${number} exists: write [${number}] to link it` : '';
-      notes.push({ line: passage.line, message: `"${match[0]}" may end in a note marker; left as written${hint}` });
+      notes.push({ line: passage.line, column: match.index, message: `"${match[0]}" may end in a note marker; left as written${hint}` });
     }
   }
 
@@ -137,7 +133,7 @@ export function findNotes(prose: readonly Passage[], noteSection: readonly Passa
       notes.push({ line: entry.line, message: `note ${number} kept as text: no marker in the text cites it` });
       continue;
     }
-    entries.push({ ...entry, number, id: noteId(number), backId: referenceId(number, 1) });
+    entries.push({ ...entry, number, id: noteId(number), backId: noteReferenceId(number, 1) });
   }
   for (const [number, count] of counts) {
     if (count > 1) notes.push({ line: entriesByNumber.get(number)!.line, message: `note ${number} is cited ${count} times: its number links back to the first citation` });

@@ -6,10 +6,7 @@
  * heading is a guess, so every such decision is returned as a note for the report.
  */
 
-export interface Note {
-  line: number;
-  message: string;
-}
+import type { Note } from './report.ts';
 
 export interface BulletItem {
   line: number;

@@ -17,11 +17,8 @@
  */
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import type { Note } from './report.ts';
 
-export interface Note {
-  line: number;
-  message: string;
-}
 
 /** Where a stretch of an output line came from: from `start` (0-based column) on, source line `line`. */
 export interface LinePart {
@@ -45,6 +42,17 @@ export interface Reflowed {
   readonly width?: number;
   /** One note per detection, join and removal, with the source line. */
   readonly notes: readonly Note[];
+  /** Source lines removed as page furniture, ascending. */
+  readonly removed: readonly number[];
+  /** Source lines joined to the line before them, ascending. */
+  readonly joins: readonly Join[];
+}
+
+/** A source line joined to the text before it: with `glue` between, the line-end hyphen before it dropped or not. */
+export interface Join {
+  readonly line: number;
+  readonly glue: '' | ' ';
+  readonly dropHyphen: boolean;
 }
 
 export interface ReflowOptions {
@@ -223,6 +231,8 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
   const source = text.split('\n');
   const notes: Note[] = [];
   const furniture = findFurniture(source);
+  const removed = [...furniture.keys()].sort((a, b) => a - b).map((index) => index + 1);
+  const joins: Join[] = [];
   for (const [index, reason] of [...furniture].sort(([a], [b]) => a - b)) {
     notes.push({ line: index + 1, message: `removed ${reason} "${source[index]!.replace(/\f/g, '').trim()}"` });
   }
@@ -237,7 +247,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
   if (width === undefined) {
     // One paragraph per line already: only the furniture goes, every other line stays as written.
     const lines = kept.flatMap((line, index): FlowedLine[] => (line === undefined ? [] : [{ text: line, parts: [{ start: 0, line: index + 1 }] }]));
-    return { text: lines.map((line) => line.text).join('\n'), lines, wrapped: false, notes };
+    return { text: lines.map((line) => line.text).join('\n'), lines, wrapped: false, notes, removed, joins };
   }
 
   const out: Building[] = [];
@@ -262,7 +272,8 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
     if (previous !== undefined && join) {
       const hyphen = /(\p{L}+)-$/u.exec(previous.text);
       const right = /^\p{L}+/u.exec(line)?.[0];
-      let glue = ' ';
+      let glue: Join['glue'] = ' ';
+      let dropped = false;
       let message = 'joined to the previous line (hard-wrapped paragraph)';
       if (removedSince) message = 'joined to the paragraph before the page footer or header (the paragraph continues)';
       if (/[—–]$/u.test(previous.text) && !/\s[—–]$/u.test(previous.text)) glue = '';
@@ -270,6 +281,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
         const decision = decideHyphen(hyphen[1]!, right, vocabulary, isWord);
         if (decision.join) {
           previous.text = previous.text.slice(0, -1);
+          dropped = true;
           message = `joined "${hyphen[1]}-" and "${right}" into "${hyphen[1]}${right}" (${decision.why})`;
         } else {
           message = `joined to the previous line keeping the hyphen in "${hyphen[1]}-${right}" (${decision.why})`;
@@ -280,6 +292,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
       previous.text += glue + line;
       previous.parts.push({ start, line: lineNo });
       notes.push({ line: lineNo, message });
+      joins.push({ line: lineNo, glue, dropHyphen: dropped });
     } else {
       if (previous !== undefined && (blankSince || removedSince)) out.push({ text: '', parts: [{ start: 0, line: lineNo - 1 }], shape: 'blank' });
       out.push({ text: line, parts: [{ start: 0, line: lineNo }], shape });
@@ -290,7 +303,7 @@ export function reflowSource(text: string, options: ReflowOptions = {}): Reflowe
 
   const lines: FlowedLine[] = out.map(({ text, parts }) => ({ text, parts }));
   if (text.endsWith('\n')) lines.push({ text: '', parts: [{ start: 0, line: source.length }] });
-  return { text: lines.map((line) => line.text).join('\n'), lines, wrapped: true, width, notes };
+  return { text: lines.map((line) => line.text).join('\n'), lines, wrapped: true, width, notes, removed, joins };
 }
 
 /** Whether `line` continues the paragraph (or bullet) of `previous` in a hard-wrapped source. */

@@ -4,9 +4,21 @@
  */
 import type { ReportEntry } from './ingest.ts';
 
+/**
+ * What one step of the ingester says about the source: every step (reflow, parse, document,
+ * notes, tables) collects these, and ingest.ts turns them into report entries at source lines.
+ */
+export interface Note {
+  /** 1-based line of the text the step read (0: about the whole document). */
+  line: number;
+  /** 0-based column in that line, when the note is about one spot of a joined paragraph. */
+  column?: number;
+  message: string;
+}
+
 export function formatEntry(file: string, entry: ReportEntry): string {
   const where = entry.line !== undefined ? `${file}:${entry.line}` : file;
-  const label = entry.kind === 'fix' ? 'fix ' : entry.kind === 'warning' ? 'WARNING: ' : '';
+  const label = entry.kind === 'fix' ? 'fix ' : entry.kind === 'warning' ? 'WARNING: ' : entry.kind === 'lint' ? 'warning: ' : '';
   return `${where}: ${label}${entry.message}`;
 }
 

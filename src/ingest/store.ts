@@ -17,6 +17,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { kindSchema } from '../lib/kinds.ts';
 import { readExistingMdx, sha256 } from './frontmatter.ts';
 import type { PlannedDocument, Previous } from './ingest.ts';
+import type { DerivedCaption } from './tables.ts';
+import type { PlannedFile } from './revisions.ts';
 import type { PageSummary } from './updates.ts';
 
 export const STAGING = '.ingest-staging';
@@ -64,23 +66,28 @@ export interface Manifest {
   source: string;
   /** `tables/<slug>/<id>.json` -> digest of the file as generated (see tableDigest). */
   files: Record<string, string>;
+  /** `tables/<slug>/<id>.json` -> the title and caption the ingester derived, to tell an editor's from them. */
+  captions?: Record<string, DerivedCaption>;
 }
 
 export function readManifest(root: string, slug: string): Manifest | undefined {
   const data = parseJson(readText(paths(root, slug).manifest)) as Partial<Manifest> | undefined;
   if (!data || typeof data.source !== 'string' || typeof data.files !== 'object' || data.files === null) return undefined;
-  return { source: data.source, files: data.files };
+  const captions = typeof data.captions === 'object' && data.captions !== null ? data.captions : undefined;
+  return { source: data.source, files: data.files, ...(captions ? { captions } : {}) };
 }
 
 /**
- * A table file's digest, its chart left out (an editor's chart is kept by keepEditorChart, not
- * refused) and its layout ignored (re-indenting is not an edit). Undefined when it is not JSON.
+ * A table file's digest, its chart, title and caption left out (an editor's are kept by
+ * keepEditorChart and keepEditorCaption, not refused) and its layout ignored (re-indenting is not
+ * an edit). Undefined when it is not JSON. `legacy`: the digest manifests recorded before titles
+ * and captions were kept, which left out only the chart.
  */
-export function tableDigest(text: string): string | undefined {
+export function tableDigest(text: string, legacy = false): string | undefined {
   const data = parseJson(text);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const { chart: _chart, ...rest } = data as Record<string, unknown>;
-  return sha256(JSON.stringify(rest));
+  const { chart: _chart, title, caption, ...rest } = data as Record<string, unknown>;
+  return sha256(JSON.stringify(legacy ? { title, caption, ...rest } : rest));
 }
 
 function manifestText(doc: PlannedDocument, name: string): string {
@@ -88,7 +95,9 @@ function manifestText(doc: PlannedDocument, name: string): string {
   for (const table of [...doc.tables].sort((a, b) => a.id.localeCompare(b.id))) {
     files[`tables/${doc.slug}/${table.id}.json`] = tableDigest(table.text)!;
   }
-  return `${JSON.stringify({ source: name, files } satisfies Manifest, null, 2)}\n`;
+  const captions: Record<string, DerivedCaption> = {};
+  for (const table of [...doc.tables].sort((a, b) => a.id.localeCompare(b.id))) captions[`tables/${doc.slug}/${table.id}.json`] = table.derived;
+  return `${JSON.stringify({ source: name, files, captions } satisfies Manifest, null, 2)}\n`;
 }
 
 function previousOf(file: string, matter: Record<string, unknown>): Previous & { file: string } {
@@ -96,59 +105,97 @@ function previousOf(file: string, matter: Record<string, unknown>): Previous & {
   return { file, slug: matter.slug as string, title: matter.title as string, titleProvisional: matter.titleProvisional === true, kind, matter };
 }
 
-/**
- * The page an earlier run made from this source: the page whose source has this sha256, or, when
- * `input` is a page's own copy under content/sources/ (edited there and ingested again), that page.
- */
-export function findPrevious(root: string, sourceSha256: string, input?: string): (Previous & { file: string }) | undefined {
-  const dir = join(contentDir(root), 'assessments');
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
-  } catch {
-    return undefined;
-  }
-  const copy = input === undefined ? undefined : relative(join(contentDir(root), 'sources'), resolve(input));
-  let byCopy: (Previous & { file: string }) | undefined;
-  for (const name of names) {
-    const file = join(dir, name);
-    const { matter } = readExistingMdx(readText(file) ?? '');
-    if (typeof matter?.slug !== 'string' || typeof matter.title !== 'string') continue;
-    const source = matter.source as { sha256?: unknown } | undefined;
-    if (source?.sha256 === sourceSha256) return previousOf(file, matter);
-    if (copy === `${matter.slug}.txt`) byCopy = previousOf(file, matter);
-  }
-  return byCopy;
-}
-
 const isoDay = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : undefined);
 
 /**
- * Every page's slug, source and stated facts, read once per run: the slugs other sources hold
- * (so a new slug avoids them) and the pages a newer version of a source would update.
+ * The pages already published, read once per run: every page's slug, source and stated facts
+ * (the slugs other sources hold, so a new slug avoids them, and the pages a newer version of a
+ * source would update), and an index to find the page an earlier run made from a source. A run
+ * of many files asks it once per file; reading every page again each time would make a run's
+ * cost grow with the square of the archive.
  */
-export function publishedPages(root: string): PageSummary[] {
+export interface Archive {
+  pages: PageSummary[];
+  /**
+   * The page an earlier run made from this source: the page whose source has this sha256, or,
+   * when `input` is a page's own copy under content/sources/ (edited there and ingested again),
+   * that page.
+   */
+  previous(sourceSha256: string, input?: string): (Previous & { file: string }) | undefined;
+  /** Records a page this run wrote (and the one it retired), so later files of the run see it. */
+  wrote(page: PageSummary, retired?: string | undefined): void;
+}
+
+export function readArchive(root: string): Archive {
   const dir = join(contentDir(root), 'assessments');
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.mdx')).sort();
   } catch {
-    return [];
+    names = [];
   }
-  return names.map((name) => {
+  // By source digest and by the slug the front matter gives: file names, kept in name order.
+  const bySha = new Map<string, Set<string>>();
+  const bySlug = new Map<string, Set<string>>();
+  const add = (index: Map<string, Set<string>>, key: string, name: string) => index.set(key, (index.get(key) ?? new Set()).add(name));
+  const pages = names.flatMap((name): PageSummary[] => {
     const { matter } = readExistingMdx(readText(join(dir, name)) ?? '');
     const source = matter?.source as { sha256?: unknown } | undefined;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    return {
-      slug: name.slice(0, -'.mdx'.length),
-      sourceSha256: text(source?.sha256) ?? '',
-      title: text(matter?.title) ?? '',
-      identifier: text(matter?.identifier) ?? text(matter?.reference),
-      published: isoDay(matter?.published),
-      updated: isoDay(matter?.updated),
-      sourceName: readManifest(root, name.slice(0, -'.mdx'.length))?.source,
-    };
+    if (typeof matter?.slug === 'string' && typeof matter.title === 'string') {
+      if (typeof source?.sha256 === 'string') add(bySha, source.sha256, name);
+      add(bySlug, matter.slug, name);
+    }
+    return [
+      {
+        slug: name.slice(0, -'.mdx'.length),
+        sourceSha256: text(source?.sha256) ?? '',
+        title: text(matter?.title) ?? '',
+        identifier: text(matter?.identifier) ?? text(matter?.reference),
+        published: isoDay(matter?.published),
+        updated: isoDay(matter?.updated),
+        sourceName: readManifest(root, name.slice(0, -'.mdx'.length))?.source,
+      },
+    ];
   });
+  /** The page's front matter as it is now (a page of this run was written since the index was read). */
+  const read = (name: string) => {
+    const file = join(dir, name);
+    const { matter } = readExistingMdx(readText(file) ?? '');
+    return typeof matter?.slug === 'string' && typeof matter.title === 'string' ? previousOf(file, matter) : undefined;
+  };
+  const sorted = (set: Set<string> | undefined) => [...(set ?? [])].sort();
+  return {
+    pages,
+    previous(sourceSha256, input) {
+      for (const name of sorted(bySha.get(sourceSha256))) {
+        const found = read(name);
+        if (found && (found.matter as { source?: { sha256?: unknown } } | undefined)?.source?.sha256 === sourceSha256) return found;
+      }
+      const copy = input === undefined ? undefined : relative(join(contentDir(root), 'sources'), resolve(input));
+      if (copy === undefined || !copy.endsWith('.txt')) return undefined;
+      // The last page (in name order) whose slug the copy is named after.
+      for (const name of sorted(bySlug.get(copy.slice(0, -'.txt'.length))).reverse()) {
+        const found = read(name);
+        if (found && `${found.slug}.txt` === copy) return found;
+      }
+      return undefined;
+    },
+    wrote(page, retired) {
+      const name = `${page.slug}.mdx`;
+      if (retired !== undefined && retired !== page.slug) {
+        for (const index of [bySha, bySlug]) for (const set of index.values()) set.delete(`${retired}.mdx`);
+        const at = pages.findIndex((other) => other.slug === retired);
+        if (at >= 0) pages.splice(at, 1);
+      }
+      for (const index of [bySha, bySlug]) for (const set of index.values()) set.delete(name);
+      add(bySha, page.sourceSha256, name);
+      add(bySlug, page.slug, name);
+      const at = pages.findIndex((other) => other.slug === page.slug);
+      if (at >= 0) pages[at] = page;
+      else pages.push(page);
+    },
+  };
 }
 
 /** The slugs a new page of the source with this sha256 must not take. */
@@ -183,7 +230,7 @@ function editedTables(root: string, doc: PlannedDocument, manifest: Manifest | u
     const digest = tableDigest(readText(file) ?? '');
     const recorded = manifest?.files[`tables/${doc.slug}/${name}`];
     if (recorded !== undefined) {
-      if (digest !== recorded) edited.push(file);
+      if (digest !== recorded && tableDigest(readText(file) ?? '', true) !== recorded) edited.push(file);
     } else if (digest === undefined) {
       edited.push(file);
     } else if (manifest === undefined && sameSource) {
@@ -278,9 +325,12 @@ function applyJournal(content: string, journal: Journal): void {
     renameSync(staged, join(content, to));
   }
   for (const file of journal.removes) rmSync(join(content, file), { force: true });
-  // A page's table folder goes once it holds nothing.
+  // A page's table folder goes once it holds nothing; so does a renumbered version's (<n>/tables, <n>).
   for (const dir of new Set(journal.removes.map((f) => dirname(join(content, f))))) {
     if (dir.startsWith(join(content, 'tables') + '/') && existsSync(dir) && readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+    if (dir.startsWith(join(content, 'revisions') + '/') && dir.endsWith('/tables')) {
+      for (const empty of [dir, dirname(dir)]) if (existsSync(empty) && readdirSync(empty).length === 0) rmSync(empty, { recursive: true });
+    }
   }
 }
 
@@ -324,6 +374,8 @@ export interface WriteOptions {
   name: string;
   /** The slug of an earlier page of this source that this document replaces (provisional title). */
   retire?: string | undefined;
+  /** More files of the same switch (project-relative): the earlier versions kept under content/revisions/. */
+  alsoWrite?: readonly PlannedFile[] | undefined;
 }
 
 /**
@@ -331,17 +383,30 @@ export interface WriteOptions {
  * the document no longer has (and the retired page), as one switch: see the top of this file.
  */
 export function writeDocument(root: string, doc: PlannedDocument, options: WriteOptions): Written {
-  const content = contentDir(root);
-  const staging = join(content, STAGING);
   const p = paths(root, doc.slug);
   const planned: { file: string; data: string | Uint8Array }[] = [
+    ...(options.alsoWrite ?? []).map(({ file, data }) => ({ file: join(root, file), data })),
     { file: p.source, data: doc.source },
     ...doc.tables.map((t) => ({ file: join(p.tables, `${t.id}.json`), data: t.text })),
     { file: p.manifest, data: manifestText(doc, options.name) },
     { file: p.mdx, data: doc.mdx },
   ];
+  const keep = new Set(planned.map((f) => f.file));
+  const stale = existsSync(p.tables) ? readdirSync(p.tables).sort().map((n) => join(p.tables, n)).filter((f) => f.endsWith('.json') && !keep.has(f)) : [];
+  if (options.retire !== undefined && options.retire !== doc.slug) stale.push(...filesOf(root, options.retire));
+  return switchFiles(root, doc.slug, planned, stale);
+}
+
+/**
+ * Writes `planned` (absolute paths) and removes `remove` (absolute; a path also written is kept) as
+ * one switch of the document `slug`: see the top of this file. A file whose bytes are already on
+ * disk is left alone.
+ */
+export function switchFiles(root: string, slug: string, planned: readonly { file: string; data: string | Uint8Array }[], remove: readonly string[]): Written {
+  const content = contentDir(root);
+  const staging = join(content, STAGING);
   const result: Written = { written: [], unchanged: [], removed: [] };
-  const journal: Journal = { slug: doc.slug, moves: [], removes: [] };
+  const journal: Journal = { slug, moves: [], removes: [] };
   // A switch that failed midway still needs its staged files: never write over them.
   if (existsSync(join(staging, JOURNAL))) throw new Error('an earlier switch of this run could not be completed; fix its cause and run the ingester again, which completes it first');
   mkdirSync(staging, { recursive: true });
@@ -359,8 +424,7 @@ export function writeDocument(root: string, doc: PlannedDocument, options: Write
       result.written.push(file);
     }
     const keep = new Set(planned.map((f) => f.file));
-    const stale = existsSync(p.tables) ? readdirSync(p.tables).sort().map((n) => join(p.tables, n)).filter((f) => f.endsWith('.json') && !keep.has(f)) : [];
-    if (options.retire !== undefined && options.retire !== doc.slug) stale.push(...filesOf(root, options.retire));
+    const stale = [...new Set(remove)].filter((f) => !keep.has(f) && existsSync(f));
     journal.removes = stale.map((f) => relative(content, f));
     result.removed = stale;
     if (journal.moves.length === 0 && journal.removes.length === 0) return result;

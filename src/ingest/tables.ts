@@ -12,8 +12,9 @@ import { canShareAxis, isBlank, parseCell, typeTable } from '../lib/cells.ts';
 import { chartProblems, proposeChart } from '../lib/charts.ts';
 import { chartSchema, type TableData } from '../lib/schemas.ts';
 import { significantWords, uniqueId } from '../lib/slug.ts';
-import { splitSentences } from '../lib/sentences.ts';
-import type { Block, Note } from './parse.ts';
+import { captionLineTitle, tableCaption } from './caption.ts';
+import type { Block } from './parse.ts';
+import type { Note } from './report.ts';
 
 type TableColumnData = TableData['columns'][number];
 
@@ -25,28 +26,8 @@ export interface BuiltTable {
 
 type TableBlock = Extract<Block, { type: 'table' }>;
 
-const CAPTION_MAX = 160;
-
 function cells(n: number): string {
   return `${n} ${n === 1 ? 'cell' : 'cells'}`;
-}
-
-/** "A and B by C" from the column labels: the table's own words joined in English. */
-function titleFromColumns(labels: string[]): string {
-  const named = labels.map((l) => l.trim()).filter((l) => l !== '');
-  if (named.length === 0) return 'Table';
-  if (named.length === 1) return named[0]!;
-  // English connectors would jar with labels in another script: list them instead.
-  if (named.some((l) => /\p{L}/u.test(l) && !/\p{Script=Latin}/u.test(l))) return named.join(', ');
-  const [key, ...values] = named;
-  const list = values.length === 1 ? values[0]! : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
-  return `${list} by ${key}`;
-}
-
-/** "Table 2: Defense budgets" -> "Defense budgets". */
-function titleFromCaptionLine(text: string): string | undefined {
-  const match = /^(?:table|chart|exhibit)\s*[\dA-Z]{0,4}[a-z]?\s*[:.–—-]\s*(\S.*)$/i.exec(text);
-  return match ? match[1]!.replace(/[.:]$/, '').trim() : undefined;
 }
 
 export interface TableContext {
@@ -100,18 +81,12 @@ export function buildTable(block: TableBlock, context: TableContext, notes: Note
   const labels = pad(block.header.cells);
 
   const before = context.before?.type === 'paragraph' ? context.before : undefined;
-  const captionTitle = before?.role === 'caption' ? titleFromCaptionLine(before.text) : undefined;
-  const title = captionTitle ?? titleFromColumns(labels);
-
-  let caption = title;
-  if (captionTitle !== undefined) {
-    caption = before!.text;
-  } else if (before && /:\s*$/.test(before.text)) {
-    // "... consider the following table highlighting key trade flows:" describes the table; a
-    // sentence that merely leads into it ("... propelled by:") does not, and the title serves.
-    const intro = (splitSentences(before.text).at(-1) ?? '').replace(/\s*:\s*$/, '');
-    if (intro.length <= CAPTION_MAX && /\b(?:table|following|below|figures|data)\b/i.test(intro)) caption = intro;
-  }
+  const captionLine = before?.role === 'caption' ? before.text : undefined;
+  const captionTitle = captionLine === undefined ? undefined : captionLineTitle(captionLine);
+  // A short title from the header (or the source's "Table 2: ..." line), never the sentence that
+  // introduces the table: that sentence stays in the text where the author put it.
+  const title = tableCaption(labels, { captionLine, isName: (label) => context.matchCountry(label) !== undefined });
+  const caption = captionLine ?? title;
 
   // The id: a few words of the caption line's title, else of the first value column's label.
   const idSource = captionTitle ?? labels.find((l, i) => i > 0 && l !== '') ?? labels[0] ?? '';
@@ -178,6 +153,34 @@ function toJson(value: unknown, indent: string): string {
     return entries.length === 0 ? '{}' : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${toJson(item, inner)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A table's title and caption as the ingester derived them, recorded so an editor's change is told from an older derivation. */
+export interface DerivedCaption {
+  title: string;
+  caption: string;
+}
+
+/**
+ * Keeps the title and caption an editor gave a table when the document is ingested again.
+ * `derived` is what the last run derived (from the manifest): a field of the existing file that
+ * differs from it was edited; with no record, the existing file's fields are the ingester's own.
+ */
+export function keepEditorCaption(data: TableData, existing: unknown, derived: DerivedCaption | undefined, force = false): { data: TableData; messages: string[] } {
+  if (derived === undefined || existing === null || typeof existing !== 'object') return { data, messages: [] };
+  const messages: string[] = [];
+  let kept = data;
+  for (const field of ['title', 'caption'] as const) {
+    const value = (existing as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value.trim() === '' || value === derived[field] || value === data[field]) continue;
+    if (force) {
+      messages.push(`replaced the ${field} "${value}" of the existing data file with the derived "${data[field]}" (--force)`);
+      continue;
+    }
+    kept = { ...kept, [field]: value };
+    messages.push(`kept the ${field} "${value}" from the existing data file (an editor's; the ingester derives "${data[field]}"); pass --force to replace it`);
+  }
+  return { data: kept, messages };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { type AnchorLock, parseAnchorLock, serializeAnchorLock, updateAnchorLock } from '../lib/anchorLock.ts';
-import { anchorsInHtml } from '../lib/pageAnchors.ts';
+import { builtPages } from './built-pages.ts';
 
 export interface AnchorLockOptions {
   /** The committed lock, relative to the project root. */
@@ -29,11 +29,15 @@ export interface AnchorLockOptions {
  */
 export function anchorLock(options: AnchorLockOptions = {}): AstroIntegration {
   let root = process.cwd();
+  let base = '/';
+  let site: string | undefined;
   return {
     name: 'anchor-lock',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        base = config.base;
+        site = config.site;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const lockFile = options.lockFile ?? 'content/anchors.lock.json';
@@ -42,11 +46,11 @@ export function anchorLock(options: AnchorLockOptions = {}): AstroIntegration {
 
         const current: Record<string, string[]> = {};
         const aliases: Record<string, Record<string, string>> = {};
-        const out = fileURLToPath(dir);
-        for (const slug of await documentSlugs(out)) {
-          const anchors = anchorsInHtml(await readFile(join(out, 'assessments', slug, 'index.html'), 'utf8'));
-          current[slug] = anchors.ids;
-          aliases[slug] = anchors.aliases;
+        // One read of dist/ for this check and the link check (src/integrations/built-pages.ts).
+        const { anchors: scanned } = await builtPages(dir, { base, site });
+        for (const slug of [...scanned.keys()].sort()) {
+          current[slug] = scanned.get(slug)!.ids;
+          aliases[slug] = scanned.get(slug)!.aliases;
         }
 
         const committed: AnchorLock = existsSync(lockPath) ? parseAnchorLock(await readFile(lockPath, 'utf8'), lockFile) : {};
@@ -77,21 +81,28 @@ function isCi(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
-async function documentSlugs(out: string): Promise<string[]> {
-  const dir = join(out, 'assessments');
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'index.html'))).map((entry) => entry.name).sort();
-}
+/** Pages named in full in the message; a build adding a thousand pages says how many, then these. */
+const NAMED = 5;
 
-/** "the ids #a, #b of page-x; the new page page-y (#c, #d)". */
-function describeAdditions(before: AnchorLock, after: AnchorLock): string {
-  return Object.entries(after)
-    .flatMap(([page, ids]) => {
-      const old = before[page];
-      if (!old) return [`the new page ${page} (${ids.map((id) => `#${id}`).join(', ')})`];
-      const fresh = ids.filter((id) => !old.includes(id));
-      return fresh.length > 0 ? [`${fresh.map((id) => `#${id}`).join(', ')} on ${page}`] : [];
-    })
-    .join('; ');
+/**
+ * "the ids #a, #b of page-x; the new page page-y (#c, #d)", or for many pages their number and
+ * the first few: the lock file itself lists every id.
+ */
+export function describeAdditions(before: AnchorLock, after: AnchorLock): string {
+  const added = Object.entries(after).flatMap(([page, ids]) => {
+    const old = before[page];
+    if (!old) return [{ fresh: true, text: `the new page ${page} (${ids.map((id) => `#${id}`).join(', ')})` }];
+    const fresh = ids.filter((id) => !old.includes(id));
+    return fresh.length > 0 ? [{ fresh: false, text: `${fresh.map((id) => `#${id}`).join(', ')} on ${page}` }] : [];
+  });
+  if (added.length <= NAMED) return added.map((item) => item.text).join('; ');
+  const pages = added.filter((item) => item.fresh).length;
+  const changed = added.length - pages;
+  const counts = [pages > 0 ? `${pages} new ${pages === 1 ? 'page' : 'pages'}` : '', changed > 0 ? `new ids on ${changed} ${changed === 1 ? 'page' : 'pages'}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  return `${counts}, among them ${added
+    .slice(0, NAMED)
+    .map((item) => item.text)
+    .join('; ')} (and ${added.length - NAMED} more)`;
 }

@@ -1,8 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { type BuiltFile, checkLinks, formatBrokenLinks } from '../lib/linkCheck.ts';
+import { formatBrokenLinks } from '../lib/linkCheck.ts';
+import { builtPages, forgetBuiltPages } from './built-pages.ts';
 
 /**
  * Fails the build when a link of the site leads nowhere: a page that is not built, a fragment
@@ -23,22 +23,12 @@ export function linkCheck(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files = await listFiles(root);
-        const built: BuiltFile[] = await Promise.all(
-          files.map(async (file) => ({ file, html: file.endsWith('.html') ? await readFile(join(root, file), 'utf8') : undefined })),
-        );
-        const broken = checkLinks(built, { base, site });
+        // The anchor lock may have scanned the output already; this is the last reader.
+        const { broken, pages } = await builtPages(dir, { base, site });
+        forgetBuiltPages(dir);
         if (broken.length > 0) throw new Error(formatBrokenLinks(broken, relative(process.cwd(), root).split(sep).join('/') || '.'));
-        logger.info(`every internal link of ${built.filter((file) => file.html !== undefined).length} pages resolves`);
+        logger.info(`every internal link of ${pages} pages resolves`);
       },
     },
   };
-}
-
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }

@@ -30,7 +30,7 @@ const UNUSED_UI = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
 ];
-/** Records sent to Pagefind's service at once: enough to keep it busy, few enough to bound memory. */
+/** Pages read and parsed ahead of the one being sent: enough to keep Pagefind busy, few enough to bound memory. */
 const IN_FLIGHT = 16;
 
 function failure(what: string, errors: string[]): Error {
@@ -79,7 +79,7 @@ export function pagefindIndex(): AstroIntegration {
         const started = performance.now();
         const out = fileURLToPath(dir);
         const readDocument = searchDocumentReader(fileURLToPath(new URL('content/', root)));
-        const slugs = pages.flatMap(({ pathname }) => DOCUMENT_PAGE.exec(pathname)?.[1] ?? []);
+        const slugs = pages.flatMap(({ pathname }) => DOCUMENT_PAGE.exec(pathname)?.[1] ?? []).sort();
 
         const created = await pagefind.createIndex(INDEX_OPTIONS);
         if (!created.index) throw failure('creating the index', created.errors);
@@ -88,21 +88,32 @@ export function pagefindIndex(): AstroIntegration {
         const phases: [string, number][] = [];
         const phase = (name: string) => phases.push([name, performance.now()]);
         try {
-          const addDocument = async (slug: string) => {
+          // Records go to Pagefind one at a time, in slug order: Pagefind numbers pages in the order
+          // it receives them, so sending them as reads finish would give a different index on every
+          // build. Reading and parsing run ahead of the sending, so Pagefind is never kept waiting.
+          type Records = ReturnType<typeof documentRecords>;
+          const ahead: (Promise<{ file: string; records: Records }> | undefined)[] = [];
+          const read = async (slug: string) => {
             const file = join(out, 'assessments', slug, 'index.html');
-            // Hrefs without the base path: Pagefind prefixes the path it is served from.
             const pageHtml = await readFile(file, 'utf8');
-            for (const record of documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`)) {
+            // Hrefs without the base path: Pagefind prefixes the path it is served from.
+            return { file, records: documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`) };
+          };
+          for (let i = 0; i < slugs.length; i += 1) {
+            for (let j = i; j < Math.min(i + IN_FLIGHT, slugs.length); j += 1) {
+              if (ahead[j] !== undefined) continue;
+              ahead[j] = read(slugs[j]!);
+              // Awaited in turn below; a failure before its turn must not surface as unhandled.
+              ahead[j]!.catch(() => {});
+            }
+            const { file, records } = await ahead[i]!;
+            ahead[i] = undefined;
+            for (const record of records) {
               const added = await index.addHTMLFile({ url: record.url, content: record.html });
               if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
               rows.push({ url: record.url, tags: record.tags });
             }
-          };
-          let next = 0;
-          const worker = async () => {
-            while (next < slugs.length) await addDocument(slugs[next++]!);
-          };
-          await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, slugs.length) }, worker));
+          }
           phase('pages into records');
 
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });

@@ -133,6 +133,9 @@ export const sectionAnchors: HastPluginDefinition = {
 
     const sectionText: Record<string, string> = {};
     const sectionBlocks: Record<string, string[]> = {};
+    // A report may have two summary sections (Executive Summary and Key Findings): their parts
+    // are numbered on through both, so `kj-N` stays unique on the page.
+    const numbered = new Map<NumberedKind, number>();
     for (const [index, { section, heading }] of wrappers.entries()) {
       const { id, role } = matter[index]!;
       ctx.setProperty(heading as HastNode, 'id', id);
@@ -152,7 +155,7 @@ export const sectionAnchors: HastPluginDefinition = {
       sectionBlocks[id] = body.flatMap((child) => (itemsOf(child).length > 0 ? itemsOf(child) : [child])).map((child) => ctx.textContent(child as HastNode).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
 
       const kind = numberedKind(role);
-      if (kind) numberParts(kind, body, ctx, claim);
+      if (kind) numbered.set(kind, numberParts(kind, body, ctx, claim, numbered.get(kind) ?? 0));
     }
 
     for (const node of descendants(root)) {
@@ -167,14 +170,18 @@ export const sectionAnchors: HastPluginDefinition = {
   },
 };
 
-/** Gives each paragraph or list item of a summary or recommendations section its id and permalink. */
-function numberParts(kind: NumberedKind, body: ElementContent[], ctx: HastVisitorContext, claim: (id: string, target: Target) => void) {
+/**
+ * Gives each paragraph or list item of a summary or recommendations section its id and permalink,
+ * numbered on from `before` (the parts of earlier sections of the same kind); returns the last number.
+ */
+function numberParts(kind: NumberedKind, body: ElementContent[], ctx: HastVisitorContext, claim: (id: string, target: Target) => void, before: number): number {
   const paragraphs = body.filter((child): child is Element => isTag(child, 'p'));
   const items = body.flatMap(itemsOf);
   // Judgments are every paragraph and item in order; recommendations the list items, since a
   // paragraph before the list only introduces them ("We recommend that:").
   const parts = kind === 'kj' ? body.flatMap((child) => (isTag(child, 'p') ? [child as Element] : itemsOf(child))) : items.length > 0 ? items : paragraphs;
-  parts.forEach((part, index) => {
+  parts.forEach((part, at) => {
+    const index = before + at;
     const id = numberedId(kind, index + 1);
     ctx.setProperty(part as HastNode, 'id', id);
     claim(id, { node: part, place: 'inside' });
@@ -183,6 +190,7 @@ function numberParts(kind: NumberedKind, body: ElementContent[], ctx: HastVisito
     const host = isElement(last) && last.tagName === 'p' ? last : part;
     ctx.appendChild(host as HastNode, jsx('mdxJsxTextElement', 'Permalink', { id, name: numberedName(kind, index + 1) }));
   });
+  return before + parts.length;
 }
 
 /** Places an empty target with each alias's old id at the start of the element its new id names. */

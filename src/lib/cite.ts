@@ -18,12 +18,19 @@ export interface CiteInput {
   identifier?: string | undefined;
   /** Stated "Updated" date: used when no publication date is stated. */
   updated?: Date | undefined;
-  /** The document's stable absolute URL, without query or fragment. */
+  /**
+   * The document's stable absolute URL, without query or fragment; a site-root path
+   * ("/assessments/x/") when the build has no site address (SITE_URL), so no guessed host is printed.
+   */
   url: string;
   /** Only from the source; never invented. */
   published?: Date | undefined;
-  /** When the reader looked at it (usually the build date). */
-  accessed: Date;
+  /**
+   * When the reader looked at it, for a document with no date of its own. The site leaves it
+   * out: a build date in the page would make every build's output differ, and it is not the
+   * reader's access date anyway. Without it the citation of an undated document has no date.
+   */
+  accessed?: Date | undefined;
   siteName: string;
   kind: Kind;
   /** Cite one section: its heading text and id (appended to the URL as the fragment). */
@@ -113,17 +120,21 @@ function citedDate(input: CiteInput): Date | undefined {
   return undefined;
 }
 
+/** Stands in for the unknown host while a site-root path is cleaned; never appears in a citation. */
+const NO_HOST = 'https://no-host.invalid';
+
 function stableUrl(input: CiteInput): string {
+  const rootPath = input.url.startsWith('/') && !input.url.startsWith('//');
   let url: URL;
   try {
-    url = new URL(input.url);
+    url = new URL(input.url, rootPath ? NO_HOST : undefined);
   } catch {
-    throw new Error(`cite: "${input.url}" is not an absolute URL; pass the page's full address (site URL + path).`);
+    throw new Error(`cite: "${input.url}" is not an absolute URL or a path from the site root; pass the page's full address (site URL + path).`);
   }
   // Citations carry the stable address only: no search highlight or other transient parameters.
   url.search = '';
   url.hash = input.section ? input.section.id : '';
-  return url.href;
+  return rootPath ? url.href.slice(NO_HOST.length) : url.href;
 }
 
 function finish(style: CitationStyle, label: string, parts: CitationPart[]): Citation {
@@ -140,17 +151,17 @@ function finish(style: CitationStyle, label: string, parts: CitationPart[]): Cit
 export function chicago(input: CiteInput): Citation {
   const url = stableUrl(input);
   const date = citedDate(input);
-  const when = date ? `${input.published ? '' : 'Updated '}${longDate(date)}` : `Accessed ${longDate(checkDate(input.accessed, 'accessed'))}`;
+  const when = date ? `${input.published ? '' : 'Updated '}${longDate(date)}. ` : input.accessed ? `Accessed ${longDate(checkDate(input.accessed, 'accessed'))}. ` : '';
   const head = input.section ? `${quoted(input.section.title)} In ${quoted(input.title)}` : quoted(input.title);
   const number = input.identifier ? `${period(input.identifier)} ` : '';
-  return finish('chicago', 'Chicago', [{ text: `${authorList(input, 'chicago')}${head} ${number}${period(input.siteName)} ${when}. ${url}.` }]);
+  return finish('chicago', 'Chicago', [{ text: `${authorList(input, 'chicago')}${head} ${number}${period(input.siteName)} ${when}${url}.` }]);
 }
 
 export function apa(input: CiteInput): Citation {
   const url = stableUrl(input);
   const cited = citedDate(input);
   const date = cited ? apaDate(cited) : 'n.d.';
-  const retrieved = cited ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
+  const retrieved = cited || !input.accessed ? url : `Retrieved ${longDate(checkDate(input.accessed, 'accessed'))}, from ${url}`;
   const description = `${input.identifier ? ` (${input.identifier})` : ''}${input.kind === 'article' ? '' : ` [${kindLabel(input.kind)}]`}`;
   const authors = authorList(input, 'apa');
   if (input.section) {
@@ -178,7 +189,7 @@ export function mla(input: CiteInput): Citation {
   const url = stableUrl(input).replace(/^https?:\/\//, '');
   const cited = citedDate(input);
   const dated = cited ? `, ${input.published ? '' : 'updated '}${mlaDate(cited)}` : '';
-  const accessed = cited ? '' : ` Accessed ${mlaDate(checkDate(input.accessed, 'accessed'))}.`;
+  const accessed = cited || !input.accessed ? '' : ` Accessed ${mlaDate(checkDate(input.accessed, 'accessed'))}.`;
   const authors = authorList(input, 'mla');
   if (input.section) {
     return finish('mla', 'MLA', [

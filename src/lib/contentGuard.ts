@@ -3,7 +3,8 @@
  * `file:line: field: problem; fix`:
  *
  * - the body is data, not code: no `{expression}`, no `import`/`export`, and no element or
- *   component but the `<DataTable id="...">` the ingester writes (with a literal id). MDX would
+ *   component but the `<DataTable id="...">`, `<Figure>` and endnote links the ingester writes
+ *   (literal attributes of a fixed form, see ALLOWED). MDX would
  *   otherwise run an editor's `{process.env.HOME}` at build time and publish the result;
  * - the file is UTF-8, its front matter is closed and is YAML, reported at the line at fault;
  * - every country and topic id, of the document and of each section, is one of
@@ -16,6 +17,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
+import { NOTE_ID_PATTERN, NOTE_REFERENCE_PATTERN } from './idPatterns.ts';
 
 export interface Problem {
   /** Path as shown, relative to the project. */
@@ -24,14 +26,55 @@ export interface Problem {
   message: string;
 }
 
+interface AllowedElement {
+  /** Each attribute it must carry, with the pattern its literal value must match. */
+  attributes: Readonly<Record<string, RegExp>>;
+  children: boolean;
+  /** `flow`: on lines of its own; `text`: inside a paragraph. */
+  placement: 'flow' | 'text';
+  example: string;
+}
+
+const ANY = /[^]+/;
+const NUMBER = /^[1-9]\d{0,2}$/;
+const fragment = (pattern: RegExp) => new RegExp(`^#${pattern.source.slice(1)}`);
+
 /**
- * The components content may use: what src/pages/assessments/[slug].astro maps and the ingester
- * writes. Each takes only literal string attributes, and only those listed.
+ * The elements content may use: the components src/pages/assessments/[slug].astro maps, and the
+ * endnote links the ingester writes (src/ingest/notes.ts). Each takes only literal string
+ * attributes, exactly those listed, each matching its pattern: an endnote link's href is a note
+ * anchor of the same page, so no link written this way leaves it.
  */
-const ALLOWED: Record<string, { attributes: readonly string[]; children: boolean; example: string }> = {
-  DataTable: { attributes: ['id'], children: false, example: '<DataTable id="<slug>/<table-id>" />' },
-  Figure: { attributes: [], children: true, example: '<Figure> caption paragraphs </Figure>' },
+const ALLOWED: Record<string, AllowedElement> = {
+  DataTable: { attributes: { id: ANY }, children: false, placement: 'flow', example: '<DataTable id="<slug>/<table-id>" />' },
+  Figure: { attributes: {}, children: true, placement: 'flow', example: '<Figure> caption paragraphs </Figure>' },
+  sup: { attributes: { id: NOTE_REFERENCE_PATTERN }, children: true, placement: 'text', example: '<sup id="note-ref-1"><a href="#note-1" aria-label="Note 1">[1]</a></sup>' },
+  a: {
+    attributes: { href: fragment(NOTE_ID_PATTERN), 'aria-label': new RegExp(`^Note ${NUMBER.source.slice(1, -1)}$`) },
+    children: true,
+    placement: 'text',
+    example: '<a href="#note-1" aria-label="Note 1">[1]</a> inside <sup>',
+  },
 };
+/** The back link of a note: the same element name with other attributes, so listed apart. */
+const NOTE_BACK_LINK: AllowedElement = {
+  attributes: { id: NOTE_ID_PATTERN, href: fragment(NOTE_REFERENCE_PATTERN), 'aria-label': new RegExp(`^Back to the text citing note ${NUMBER.source.slice(1, -1)}$`) },
+  children: true,
+  placement: 'text',
+  example: '<a id="note-1" href="#note-ref-1" aria-label="Back to the text citing note 1">[1]</a>',
+};
+
+function accepts(allowed: AllowedElement, node: Node): boolean {
+  const attributes = node.attributes ?? [];
+  const expected = Object.keys(allowed.attributes).sort();
+  const names = attributes.map((attribute) => attribute.name ?? '').sort();
+  if (names.join(' ') !== expected.join(' ')) return false;
+  const literal = attributes.every(
+    (attribute) => attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && allowed.attributes[attribute.name!]!.test(attribute.value),
+  );
+  const placed = node.type === (allowed.placement === 'flow' ? 'mdxJsxFlowElement' : 'mdxJsxTextElement');
+  return literal && placed && (allowed.children || (node.children ?? []).length === 0);
+}
 
 interface Node {
   type: string;
@@ -57,13 +100,11 @@ function code(node: Node): string | undefined {
         const known = Object.values(ALLOWED).map((component) => component.example).join(', ');
         return `${tag} is markup the site does not provide (pages may only use ${known}); write the text without it, or escape the bracket as \\<`;
       }
-      const attributes = node.attributes ?? [];
-      const literal = attributes.every((attribute) => attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string');
-      const names = attributes.map((attribute) => attribute.name).sort().join(' ');
-      const childrenOk = allowed.children || (node.children ?? []).length === 0;
-      if (literal && names === [...allowed.attributes].sort().join(' ') && childrenOk && node.type === 'mdxJsxFlowElement') return undefined;
-      const takes = allowed.attributes.length === 0 ? 'no attributes' : `only a literal ${allowed.attributes.join(', ')}`;
-      return `<${node.name}> takes ${takes}, on lines of its own: ${allowed.example}`;
+      if (accepts(allowed, node) || (node.name === 'a' && accepts(NOTE_BACK_LINK, node))) return undefined;
+      const names = Object.keys(allowed.attributes);
+      const takes = names.length === 0 ? 'no attributes' : `only a literal ${names.join(', ')} of the form shown`;
+      const where = allowed.placement === 'flow' ? 'on lines of its own' : 'inside a paragraph';
+      return `<${node.name}> takes ${takes}, ${where}: ${allowed.example}${node.name === 'a' ? ` or ${NOTE_BACK_LINK.example}` : ''}`;
     }
     default:
       return undefined;

@@ -34,7 +34,10 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A calendar day as readers write it ("1 June 2024"), in UTC like the front matter's days. */
-export function readableDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+/** Front matter dates are calendar days: shown in UTC so no time zone shifts the day. */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as readers write it ("1 June 2024"), for pages and search results alike. */
+export function readableDay(date: Date): string {
+  return DAY_FORMAT.format(date);
 }

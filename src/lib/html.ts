@@ -1,6 +1,7 @@
 /**
  * Reading built HTML pages: parse5 parses them as browsers do (the WHATWG algorithm), and these
- * few helpers walk the result. Used at build time by the link checker and the anchor lock.
+ * few helpers walk the result (the search records). The link check and the anchor lock need no
+ * tree: they scan pages with parse5's tokenizer (src/lib/pageScan.ts).
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 

@@ -15,3 +15,12 @@ export const SLUG_PATTERN = new RegExp(`^${SLUG_SOURCE}$`);
  */
 export const FRAGMENT_SOURCE = '[^\\s#]+';
 export const FRAGMENT_PATTERN = new RegExp(`^${FRAGMENT_SOURCE}$`);
+
+/**
+ * Endnote anchors (src/ingest/notes.ts writes them, the content guard admits only these): a note
+ * is `note-3`, the first citation of it `note-ref-3`, a further one `note-ref-3-2`.
+ */
+export const noteId = (number: number) => `note-${number}`;
+export const noteReferenceId = (number: number, count: number) => (count === 1 ? `note-ref-${number}` : `note-ref-${number}-${count}`);
+export const NOTE_ID_PATTERN = /^note-[1-9]\d{0,2}$/;
+export const NOTE_REFERENCE_PATTERN = /^note-ref-[1-9]\d{0,2}(?:-[1-9]\d{0,2})?$/;

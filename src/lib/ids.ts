@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { FRAGMENT_PATTERN, SLUG_PATTERN } from './idPatterns.ts';
 
-export { FRAGMENT_PATTERN, FRAGMENT_SOURCE, SLUG_PATTERN, SLUG_SOURCE } from './idPatterns.ts';
+export { FRAGMENT_PATTERN, FRAGMENT_SOURCE, NOTE_ID_PATTERN, NOTE_REFERENCE_PATTERN, noteId, noteReferenceId, SLUG_PATTERN, SLUG_SOURCE } from './idPatterns.ts';
 
 export const slugSchema = z
   .string()
@@ -15,3 +15,4 @@ export const slugSchema = z
 export const fragmentIdSchema = z
   .string()
   .regex(FRAGMENT_PATTERN, 'use the id as it appears after "#" in the page address (no spaces, no "#")');
+

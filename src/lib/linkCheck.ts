@@ -10,7 +10,8 @@
  * (with `trailingSlash: 'always'`, a folder must be linked with its final "/"), and a fragment
  * must name an element id of the target page ("#" and "#top" always work).
  */
-import { allElements, decodeFragment, getAttr, parseHtml } from './html.ts';
+import { decodeFragment } from './html.ts';
+import { scanPage, type PageScan } from './pageScan.ts';
 
 export interface BuiltFile {
   /** Path below the output folder with forward slashes: "index.html", "assessments/x/index.html". */
@@ -34,117 +35,104 @@ export interface BrokenLink {
   reason: string;
 }
 
-const URL_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  area: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  iframe: ['src'],
-  audio: ['src'],
-  video: ['src', 'poster'],
-  track: ['src'],
-  form: ['action'],
-};
 /** Placeholder origin for relative links when no site is configured. */
 const LOCAL = 'http://site.invalid';
-
-interface Parsed {
-  ids: Set<string>;
-  links: { link: string; url: string }[];
-}
-
-function parsePage(html: string): Parsed {
-  const ids = new Set<string>();
-  const links: Parsed['links'] = [];
-  for (const element of allElements(parseHtml(html))) {
-    const id = getAttr(element, 'id');
-    if (id !== undefined) ids.add(id);
-    // The name attribute of <a> is an old way to make a fragment target; browsers still honour it.
-    if (element.tagName === 'a' && getAttr(element, 'name')) ids.add(getAttr(element, 'name')!);
-    for (const name of URL_ATTRIBUTES[element.tagName] ?? []) {
-      const value = getAttr(element, name);
-      if (value === undefined) continue;
-      const urls = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '') : [value.trim()];
-      for (const url of urls) if (url !== '') links.push({ link: `<${element.tagName} ${name}="${value}">`, url });
-    }
-    if (element.tagName === 'meta' && getAttr(element, 'http-equiv')?.toLowerCase() === 'refresh') {
-      const target = /;\s*url\s*=\s*['"]?([^'"]+)['"]?\s*$/i.exec(getAttr(element, 'content') ?? '')?.[1];
-      if (target) links.push({ link: `<meta http-equiv="refresh" content="${getAttr(element, 'content')}">`, url: target.trim() });
-    }
-  }
-  return { ids, links };
-}
 
 /** The URL path a file is served at, below the base: "assessments/x/index.html" -> "assessments/x/". */
 function servedPath(file: string): string {
   return file.replace(/(^|\/)index\.html$/, '$1');
 }
 
-export function checkLinks(files: readonly BuiltFile[], options: LinkCheckOptions = {}): BrokenLink[] {
+export interface LinkChecker {
+  /** Checks the links of one page (its scan: src/lib/pageScan.ts); pages come in any order. */
+  page(file: string, scan: PageScan): void;
+  /** Every broken link, in the order the pages and their links came. */
+  finish(): BrokenLink[];
+}
+
+/**
+ * A checker that takes pages one at a time, so a build's pages can be streamed: of each page it
+ * keeps only its ids; a fragment link to a page not seen yet waits for that page.
+ */
+export function createLinkChecker(files: Iterable<string>, options: LinkCheckOptions = {}): LinkChecker {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const origin = options.site ? new URL(options.site).origin : LOCAL;
-  const known = new Set(files.map((f) => f.file));
-  const htmlOf = new Map(files.map((f) => [f.file, f.html]));
-  const parsed = new Map<string, Parsed>();
-  const pageOf = (file: string) => {
-    let page = parsed.get(file);
-    if (!page) {
-      const html = htmlOf.get(file);
-      page = html === undefined ? { ids: new Set(), links: [] } : parsePage(html);
-      parsed.set(file, page);
-    }
-    return page;
-  };
+  const known = new Set(files);
+  const idsOf = new Map<string, ReadonlySet<string>>();
+  const broken: { at: number; item: BrokenLink }[] = [];
+  const waiting: { at: number; page: string; link: string; targetFile: string; id: string }[] = [];
+  let order = 0;
+  const missingId = (id: string, targetFile: string, page: string) =>
+    `no element has the id "${id}" on ${targetFile === page ? 'this page' : targetFile}`;
 
-  const broken: BrokenLink[] = [];
-  for (const { file, html } of files) {
-    if (html === undefined) continue;
-    const pageUrl = new URL(base + servedPath(file), origin);
-    for (const { link, url } of pageOf(file).links) {
-      const fail = (reason: string) => broken.push({ page: file, link, reason });
-      let target: URL;
-      try {
-        target = new URL(url, pageUrl);
-      } catch {
-        fail('not a valid URL');
-        continue;
-      }
-      if (target.origin !== origin) continue; // another host, mailto:, data: ...
-
-      let targetFile = file;
-      if (target.pathname !== pageUrl.pathname) {
-        let path: string;
+  return {
+    page(file, scan) {
+      idsOf.set(file, scan.ids);
+      const pageUrl = new URL(base + servedPath(file), origin);
+      for (const { link, url } of scan.links) {
+        const at = order++;
+        const fail = (reason: string) => broken.push({ at, item: { page: file, link, reason } });
+        let target: URL;
         try {
-          path = decodeURIComponent(target.pathname);
+          target = new URL(url, pageUrl);
         } catch {
-          fail('its path is not valid percent-encoding');
+          fail('not a valid URL');
           continue;
         }
-        if (!path.startsWith(base)) {
-          fail(`${path} is outside the site's base path ${base}; build the link with the helpers in src/lib/urls.ts`);
-          continue;
-        }
-        const rest = path.slice(base.length);
-        const candidate = rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
-        if (!known.has(candidate)) {
-          fail(known.has(`${rest}/index.html`) ? `${path} is a folder: end the link with "/" (${path}/)` : `no page or file is built at ${path}`);
-          continue;
-        }
-        targetFile = candidate;
-      }
+        if (target.origin !== origin) continue; // another host, mailto:, data: ...
 
-      if (target.hash.length > 1 && targetFile.endsWith('.html')) {
-        const id = decodeFragment(target.hash.slice(1));
-        if (id === undefined) fail('its fragment is not valid percent-encoding');
-        else if (id !== 'top' && !pageOf(targetFile).ids.has(id)) {
-          fail(`no element has the id "${id}" on ${targetFile === file ? 'this page' : targetFile}`);
+        let targetFile = file;
+        if (target.pathname !== pageUrl.pathname) {
+          let path: string;
+          try {
+            path = decodeURIComponent(target.pathname);
+          } catch {
+            fail('its path is not valid percent-encoding');
+            continue;
+          }
+          if (!path.startsWith(base)) {
+            fail(`${path} is outside the site's base path ${base}; build the link with the helpers in src/lib/urls.ts`);
+            continue;
+          }
+          const rest = path.slice(base.length);
+          const candidate = rest === '' || rest.endsWith('/') ? `${rest}index.html` : rest;
+          if (!known.has(candidate)) {
+            fail(known.has(`${rest}/index.html`) ? `${path} is a folder: end the link with "/" (${path}/)` : `no page or file is built at ${path}`);
+            continue;
+          }
+          targetFile = candidate;
+        }
+
+        if (target.hash.length > 1 && targetFile.endsWith('.html')) {
+          const id = decodeFragment(target.hash.slice(1));
+          if (id === undefined) fail('its fragment is not valid percent-encoding');
+          else if (id !== 'top') {
+            const ids = idsOf.get(targetFile);
+            if (ids === undefined) waiting.push({ at, page: file, link, targetFile, id });
+            else if (!ids.has(id)) fail(missingId(id, targetFile, file));
+          }
         }
       }
-    }
-  }
-  return broken;
+    },
+    finish() {
+      for (const { at, page, link, targetFile, id } of waiting) {
+        // A target never given to page() has no ids (an HTML file that was not scanned).
+        if (!idsOf.get(targetFile)?.has(id)) broken.push({ at, item: { page, link, reason: missingId(id, targetFile, page) } });
+      }
+      waiting.length = 0;
+      return broken.sort((a, b) => a.at - b.at).map(({ item }) => item);
+    },
+  };
+}
+
+/** Every broken link of a set of built files (all in memory: for tests and small sites). */
+export function checkLinks(files: readonly BuiltFile[], options: LinkCheckOptions = {}): BrokenLink[] {
+  const checker = createLinkChecker(
+    files.map((f) => f.file),
+    options,
+  );
+  for (const { file, html } of files) if (html !== undefined) checker.page(file, scanPage(html));
+  return checker.finish();
 }
 
 /** One line per broken link, grouped under the page, with what to do. */

@@ -3,8 +3,7 @@
  * permalink ("#" link of Permalink.astro) and every alias target that section-anchors placed.
  * The anchor lock compares these with content/anchors.lock.json.
  */
-import { ALIAS_CLASS, ALIAS_FOR, PERMALINK_CLASS, REMOVED_CLASS } from './anchors.ts';
-import { allElements, decodeFragment, getAttr, hasClassName, parseHtml } from './html.ts';
+import { scanPage, type PageScan } from './pageScan.ts';
 
 export interface PageAnchors {
   /** Ids with a permalink, in page order. */
@@ -13,22 +12,11 @@ export interface PageAnchors {
   aliases: Record<string, string>;
 }
 
+/** The anchors of a page already scanned (the build scans each page once: src/lib/pageScan.ts). */
+export function anchorsOfScan(scan: PageScan): PageAnchors {
+  return { ids: scan.permalinks, aliases: scan.aliases };
+}
+
 export function anchorsInHtml(html: string): PageAnchors {
-  const ids: string[] = [];
-  const aliases: Record<string, string> = {};
-  for (const element of allElements(parseHtml(html))) {
-    if (element.tagName === 'a' && hasClassName(element, PERMALINK_CLASS)) {
-      const href = getAttr(element, 'href') ?? '';
-      const id = href.startsWith('#') ? decodeFragment(href.slice(1)) : undefined;
-      if (id && !ids.includes(id)) ids.push(id);
-    } else if (hasClassName(element, REMOVED_CLASS)) {
-      const id = getAttr(element, 'id');
-      if (id && !ids.includes(id)) ids.push(id);
-    } else if (hasClassName(element, ALIAS_CLASS)) {
-      const id = getAttr(element, 'id');
-      const target = getAttr(element, ALIAS_FOR);
-      if (id && target) aliases[id] = target;
-    }
-  }
-  return { ids, aliases };
+  return anchorsOfScan(scanPage(html));
 }

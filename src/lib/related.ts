@@ -164,25 +164,49 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
   }
   if (problems.length > 0) throw new Error(`Related links:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
-  // Inverted index per tag kind: which sections carry it, and at what salience.
+  // Sections with the same tags at the same places score the same against any section, and in
+  // a collection about a few states and subjects many do: they are indexed once, as a profile,
+  // so ranking walks profiles, not every section sharing a common tag (quadratic as the
+  // collection grows). A profile's sections are kept in tie order (document slug, then order).
   const total = nodes.size;
-  const postings = new Map<string, { node: Node; salience: number }[]>();
+  interface Profile {
+    index: number;
+    nodes: Node[];
+  }
+  const profiles = new Map<string, Profile>();
+  const tagsOf = new Map<Profile, Map<string, number>>();
   const key = (kind: 'c' | 't', id: string) => `${kind}:${id}`;
   for (const node of nodes.values()) {
     if (isBackMatter(node.section.role)) continue;
     // A tag listed twice counts once, at its first (most salient) place.
-    const seen = new Set<string>();
+    const own = new Map<string, number>();
     const add = (tag: string, rank: number) => {
-      if (seen.has(tag)) return;
-      seen.add(tag);
-      const list = postings.get(tag) ?? [];
-      list.push({ node, salience: salienceAt(rank) });
-      postings.set(tag, list);
+      if (!own.has(tag)) own.set(tag, rank);
     };
     node.section.countries.forEach((id, rank) => add(key('c', id), rank));
     node.section.topics.forEach((id, rank) => add(key('t', id), rank));
+    const signature = [...own].map(([tag, rank]) => `${tag}@${rank}`).join(' ');
+    let profile = profiles.get(signature);
+    if (!profile) {
+      profile = { index: profiles.size, nodes: [] };
+      profiles.set(signature, profile);
+      tagsOf.set(profile, own);
+    }
+    profile.nodes.push(node);
   }
-  const idfs = new Map([...postings].map(([tag, list]) => [tag, Math.log((total + 1) / (list.length + 1))]));
+  // Inverted index per tag: which profiles carry it, at what salience, and how many sections.
+  const postings = new Map<string, { profile: Profile; salience: number }[]>();
+  const df = new Map<string, number>();
+  for (const profile of profiles.values()) {
+    profile.nodes.sort((a, b) => (a.docSlug < b.docSlug ? -1 : a.docSlug > b.docSlug ? 1 : 0) || a.order - b.order);
+    for (const [tag, rank] of tagsOf.get(profile)!) {
+      const list = postings.get(tag) ?? [];
+      list.push({ profile, salience: salienceAt(rank) });
+      postings.set(tag, list);
+      df.set(tag, (df.get(tag) ?? 0) + profile.nodes.length);
+    }
+  }
+  const idfs = new Map([...df].map(([tag, count]) => [tag, Math.log((total + 1) / (count + 1))]));
   const idf = (tag: string) => idfs.get(tag) ?? 0;
 
   /** Sorts better candidates first: higher score, then document slug, then document order. */
@@ -191,8 +215,8 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
     (a.node.docSlug < b.node.docSlug ? -1 : a.node.docSlug > b.node.docSlug ? 1 : 0) ||
     a.node.order - b.node.order;
 
-  const byIndex = [...nodes.values()];
-  const scores = new Float64Array(nodes.size);
+  const byIndex = [...profiles.values()];
+  const scores = new Float64Array(profiles.size);
 
   /** The best `count` candidates that `accept` lets through, best first. */
   function ranked(source: Node, count: number, accept: (node: Node) => boolean): { node: Node; score: number }[] {
@@ -205,10 +229,9 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
         const tag = key(kind, id);
         const weightOfTag = weight * idf(tag) * salienceAt(rank);
         if (weightOfTag <= 0) return; // on every section: says nothing
-        for (const { node, salience } of postings.get(tag) ?? []) {
-          if (node.docSlug === source.docSlug) continue;
-          if (scores[node.index] === 0) touched.push(node.index);
-          scores[node.index]! += weightOfTag * salience;
+        for (const { profile, salience } of postings.get(tag) ?? []) {
+          if (scores[profile.index] === 0) touched.push(profile.index);
+          scores[profile.index]! += weightOfTag * salience;
         }
       });
     };
@@ -219,14 +242,17 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
     for (const index of touched) {
       const score = scores[index]!;
       scores[index] = 0;
-      const node = byIndex[index]!;
-      if (score <= EPSILON || !accept(node)) continue;
-      const candidate = { node, score };
-      if (best.length === count && better(candidate, best.at(-1)!) >= 0) continue;
-      let at = best.length;
-      while (at > 0 && better(candidate, best[at - 1]!) < 0) at -= 1;
-      best.splice(at, 0, candidate);
-      if (best.length > count) best.pop();
+      if (score <= EPSILON) continue;
+      // A profile's sections come in tie order: once one cannot enter, none after it can.
+      for (const node of byIndex[index]!.nodes) {
+        if (node.docSlug === source.docSlug || !accept(node)) continue;
+        const candidate = { node, score };
+        if (best.length === count && better(candidate, best.at(-1)!) >= 0) break;
+        let at = best.length;
+        while (at > 0 && better(candidate, best[at - 1]!) < 0) at -= 1;
+        best.splice(at, 0, candidate);
+        if (best.length > count) best.pop();
+      }
     }
     return best;
   }

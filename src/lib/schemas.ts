@@ -10,6 +10,7 @@
  */
 import { z } from 'astro/zod';
 import { aliasesSchema } from './anchorLock.ts';
+import { estimativeSchema } from './estimative/frontmatter.ts';
 import { fragmentIdSchema, SLUG_SOURCE, slugSchema } from './ids.ts';
 import { kindSchema } from './kinds.ts';
 import { relatedRulesSchema } from './related.ts';
@@ -108,6 +109,8 @@ export function frontMatterSchema<C extends z.ZodType, T extends z.ZodType, B ex
     related: relatedRulesSchema.optional(),
     /** Old anchor id -> current id, so links published before a heading was renamed still land. */
     aliases: aliasesSchema.default({}),
+    /** Likelihood standard, strict lint, and per key judgment its band and confidence: src/lib/estimative/frontmatter.ts. */
+    estimative: estimativeSchema.optional(),
   });
 }
 

@@ -15,8 +15,19 @@ export function href(path = ''): string {
   return base + path.replace(/^\/+/, '');
 }
 
-export function homeHref(): string {
-  return href();
+/**
+ * Page `page` of a paginated list whose first page is at `listPath` (a path from the site root
+ * ending in "/", or "" for the home page): the first page is the list itself, later ones
+ * `<list>page/<n>/` (src/lib/pagination.ts).
+ */
+export function listPagePath(listPath: string, page = 1): string {
+  if (!Number.isInteger(page) || page < 1) throw new Error(`listPagePath: page must be a positive integer, got ${page}.`);
+  return page === 1 ? listPath : `${listPath}page/${page}/`;
+}
+
+/** The home page, or page `page` of its list of documents. */
+export function homeHref(page = 1): string {
+  return href(listPagePath('', page));
 }
 
 /** A document page's path from the site root, without the base path ("assessments/x/"). */
@@ -46,14 +57,14 @@ export function absoluteUrl(pageHref: string, site: URL | undefined): string {
   return site ? new URL(pageHref, site).href : pageHref;
 }
 
-/** A country's hub page (src/pages/countries/[id].astro). */
-export function countryHref(id: string): string {
-  return href(`countries/${id}/`);
+/** A country's hub page (src/pages/countries/[id].astro), or page `page` of its list. */
+export function countryHref(id: string, page = 1): string {
+  return href(listPagePath(`countries/${id}/`, page));
 }
 
-/** A topic's hub page (src/pages/topics/[id].astro). */
-export function topicHref(id: string): string {
-  return href(`topics/${id}/`);
+/** A topic's hub page (src/pages/topics/[id].astro), or page `page` of its list. */
+export function topicHref(id: string, page = 1): string {
+  return href(listPagePath(`topics/${id}/`, page));
 }
 
 /** The index of country hubs (src/pages/countries/index.astro). */
@@ -79,9 +90,9 @@ export function shareHref(slug: string, sectionId: string): string {
   return href(`s/${slug}/${sectionId}/`);
 }
 
-/** The page of every table (src/pages/data/index.astro). */
-export function dataHref(): string {
-  return href('data/');
+/** The list of every table (src/pages/data/index.astro), or page `page` of it. */
+export function dataHref(page = 1): string {
+  return href(listPagePath('data/', page));
 }
 
 /** A table where it appears in its document ("<slug>/<table-id>" -> /assessments/<slug>/#table-...). */
@@ -119,10 +130,16 @@ export function changeEntryAnchor(sectionId: string): string {
 
 /** A feed of the newest documents: of the whole site, or of one country's or topic's documents. */
 export type FeedScope = { kind: 'all' } | { kind: 'country' | 'topic'; id: string };
-export function feedHref(format: 'atom' | 'rss', scope: FeedScope = { kind: 'all' }): string {
+export type FeedFormat = 'atom' | 'rss';
+
+/** Where a feed is below `feeds/` (the route src/routes/feed.ts serves them all). */
+export function feedPath(format: FeedFormat, scope: FeedScope = { kind: 'all' }): string {
   const file = format === 'atom' ? 'atom.xml' : 'rss.xml';
-  if (scope.kind === 'all') return href(`feeds/${file}`);
-  return href(`feeds/${scope.kind === 'country' ? 'countries' : 'topics'}/${scope.id}/${file}`);
+  return scope.kind === 'all' ? file : `${scope.kind === 'country' ? 'countries' : 'topics'}/${scope.id}/${file}`;
+}
+
+export function feedHref(format: FeedFormat, scope: FeedScope = { kind: 'all' }): string {
+  return href(`feeds/${feedPath(format, scope)}`);
 }
 
 /** Where a document's social card is in dist/ (written by src/integrations/outputs.ts). */

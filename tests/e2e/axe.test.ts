@@ -4,38 +4,17 @@
  * is injected as an inline script, which the page's CSP rightly blocks: only these contexts
  * bypass CSP (pages.test.ts checks the CSP itself).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe.ts';
 import { openSession } from './support/browser.ts';
 import { useSite } from './support/useSite.ts';
 import { documentPages, sitePages } from './support/site.ts';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const site = useSite();
 
 const cases = sitePages().flatMap((page) => (['light', 'dark'] as const).map((theme) => [page.name, theme, page] as const));
-
-interface Violation {
-  rule: string;
-  help: string;
-  nodes: string[];
-}
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
-    }));
-  }, TAGS);
-}
 
 describe.each(cases)('%s (%s)', (_name, theme, sitePage) => {
   it('has no axe violations', async () => {

@@ -55,7 +55,7 @@ describe('copy buttons', () => {
     ['a section heading', ASSESSMENT, 'Copy link to section: Implications', '#implications'],
     ['a key judgment', ASSESSMENT, 'Copy link to key judgment 1', '#kj-1'],
     ['a recommendation', ASSESSMENT, 'Copy link to recommendation 3', '#rec-3'],
-    ['a table', ARTICLE, 'Copy link to table: Current Defense Budget (2023) and Projected Change (2024) by Country', '#table-defense-budget'],
+    ['a table', ARTICLE, 'Copy link to table: Current Defense Budget (2023) and Projected Change (2024), by country', '#table-defense-budget'],
   ])('copy the absolute URL of %s, without the query string, and say "Link copied"', async (_what, path, name, fragment) => {
     const { context, page, problems } = await session();
     try {
@@ -71,11 +71,11 @@ describe('copy buttons', () => {
     }
   });
 
-  it('Copy preview link copies the section\'s share page, which previews and leads to the section', async () => {
+  it('Copy link with preview copies the section\'s share page, which previews and leads to the section', async () => {
     const { context, page } = await session();
     try {
       await page.goto(site.server.url + ASSESSMENT);
-      await page.getByRole('button', { name: 'Copy preview link to section: Recommendations' }).click();
+      await page.getByRole('button', { name: 'Copy link with preview to section: Recommendations' }).click();
       const shareUrl = `${site.server.url}s/russia-north-korea-security-alliance/recommendations/`;
       await expect.poll(() => clipboard(page)).toBe(shareUrl);
       await page.goto(shareUrl);

@@ -82,6 +82,15 @@ describe('an earlier version', () => {
     expect(v1).toContain('Outlook for Negotiations');
   });
 
+  it('explains the estimative terms its own text uses in a legend the marked terms link to', () => {
+    const v1 = doc(`${DOC}v/1/`);
+    const term = elements(v1).find((e) => e.tagName === 'a' && hasClass(e, 'est') && normalizeSpace(visibleText(e)) === 'likely');
+    expect(attr(term!, 'href')).toBe('#est-icd-203-likely');
+    const legend = elements(v1).find((e) => hasClass(e, 'est-legend'));
+    expect(legend && normalizeSpace(visibleText(legend))).toMatch(/^Estimative language .*Likely.*55–80%/);
+    expect(byId(`${DOC}v/1/`, 'est-icd-203-likely')).toBeDefined();
+  });
+
   it('is not found by the site search', async () => {
     const search = await openBundle(join(site.dist, 'pagefind'));
     const hits = await search.search('likely');

@@ -29,6 +29,8 @@ import {
 assertBuilt();
 const pages = allPages();
 const documents = pages.filter((page) => /^assessments\/[^/]+\/index\.html$/.test(page.file));
+// Share pages (/s/...) are a standalone redirect with a link: no site chrome and no scripts.
+const browsedPages = pages.filter((page) => !page.file.startsWith('s/'));
 const SITE = 'http://site.invalid';
 
 function head(page: Page): Element {
@@ -84,8 +86,13 @@ describe.each(pages.map((page) => [page.file, page] as const))('%s', (_file, pag
       // Only this site: no other host, no scheme wildcard, no "*".
       expect(values.filter((value) => !/^'[^']+'$|^data:$/.test(value)), name).toEqual([]);
     }
+    // A link that loads nothing (canonical) may come first; a stylesheet, icon or preload may not.
     const order = elements(head(page)).map((element) =>
-      attr(element, 'http-equiv')?.toLowerCase() === 'content-security-policy' ? 'csp' : element.tagName,
+      attr(element, 'http-equiv')?.toLowerCase() === 'content-security-policy'
+        ? 'csp'
+        : element.tagName === 'link' && attr(element, 'rel') === 'canonical'
+          ? 'canonical'
+          : element.tagName,
     );
     const csp_at = order.indexOf('csp');
     expect(csp_at).toBeGreaterThanOrEqual(0);
@@ -143,7 +150,9 @@ describe.each(pages.map((page) => [page.file, page] as const))('%s', (_file, pag
     expect(problems).toEqual([]);
   });
 
-  it('has a skip link to main, and landmarks', () => {
+  const browsed = browsedPages.includes(page);
+
+  it.runIf(browsed)('has a skip link to main, and landmarks', () => {
     const main = byTag(page.document, 'main');
     expect(main).toHaveLength(1);
     expect(attr(main[0]!, 'id')).toBe('main');
@@ -154,7 +163,7 @@ describe.each(pages.map((page) => [page.file, page] as const))('%s', (_file, pag
     expect(byTag(page.document, 'nav').some((nav) => attr(nav, 'aria-label') === 'Main')).toBe(true);
   });
 
-  it('has a theme toggle with a name and a pressed state', () => {
+  it.runIf(browsed)('has a theme toggle with a name and a pressed state', () => {
     const toggle = first(page.document, (element) => attr(element, 'data-theme-toggle') !== undefined);
     expect(toggle?.tagName).toBe('button');
     expect(attr(toggle!, 'type')).toBe('button');
@@ -192,10 +201,14 @@ describe('document pages', () => {
       expect(sections).toHaveLength(byTag(body, 'h2').length);
     });
 
-    it('opens with a boxed summary or Key Judgments', () => {
+    it('opens with a boxed summary or Key Judgments, or a lede that the summary would only repeat', () => {
       const keyJudgments = first(body, (element) => element.tagName === 'h2' && attr(element, 'id') === 'key-judgments');
       const summary = first(main, (element) => hasClass(element, 'summary-box'));
-      expect(Boolean(keyJudgments) !== Boolean(summary), 'exactly one of the two').toBe(true);
+      const lede = body.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'p');
+      const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      const description = attr(byTag(page.document, 'meta').find((m) => attr(m, 'name') === 'description')!, 'content') ?? '';
+      const repeated = !keyJudgments && !summary && lede !== undefined && bare(visibleText(lede)).startsWith(bare(description));
+      expect(Boolean(keyJudgments) !== Boolean(summary) || repeated, 'exactly one of the two, or a lede the summary repeats').toBe(true);
     });
 
     it('renders tables with a caption, header scopes and a focusable labelled scroll region', () => {
@@ -235,18 +248,19 @@ describe('document pages', () => {
 });
 
 describe('home page', () => {
-  const home = loadPage('index.html');
-  const main = first(home.document, (element) => element.tagName === 'main')!;
+  // The list pages of the home page: here one, as the archive is smaller than a page (listings.test.ts pages a larger one).
+  const homes = pages.filter((page) => page.file === 'index.html' || /^page\/\d+\/index\.html$/.test(page.file));
+  const mains = homes.map((page) => first(page.document, (element) => element.tagName === 'main')!);
 
   it('links to every document, newest first', () => {
-    const links = byTag(main, 'a').map((a) => attr(a, 'href'));
+    const links = mains.flatMap((main) => byTag(main, 'a').map((a) => attr(a, 'href')));
     expect(links).toEqual(expect.arrayContaining(documents.map((page) => page.url)));
-    const dates = byTag(main, 'time').map((time) => attr(time, 'datetime')!);
+    const dates = mains.flatMap((main) => byTag(main, 'time').map((time) => attr(time, 'datetime')!));
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it('shows each document with its kind, summary and tags', () => {
-    const cards = byTag(main, 'li').filter((li) => hasClass(li, 'doc-card'));
+    const cards = mains.flatMap((main) => byTag(main, 'li').filter((li) => hasClass(li, 'doc-card')));
     expect(cards).toHaveLength(documents.length);
     for (const card of cards) {
       expect(visibleText(card)).toMatch(/^.+ (Article|Assessment)\b/);
@@ -264,6 +278,16 @@ describe('404 page', () => {
 });
 
 describe('shipped JavaScript', () => {
+  it('ships no script, stylesheet or style on share pages, and keeps each under 4 kB', () => {
+    const shares = pages.filter((page) => !browsedPages.includes(page));
+    expect(shares.length).toBeGreaterThan(0);
+    for (const page of shares) {
+      expect(['script', 'style'].flatMap((tag) => byTag(page.document, tag)), page.file).toEqual([]);
+      // The canonical URL is absolute, so it is there only when the build knows the site's address.
+      expect(byTag(page.document, 'link').map((link) => attr(link, 'rel')), page.file).toEqual(process.env.SITE_URL ? ['canonical'] : []);
+      expect(statSync(join(DIST, page.file)).size, page.file).toBeLessThan(4096);
+    }
+  });
   const scripts = (page: Page) => byTag(page.document, 'script').map((script) => attr(script, 'src') ?? 'inline');
   const isDocument = (page: Page) => documents.includes(page);
   const isSearchPage = (page: Page) => page.file === 'search/index.html';
@@ -272,7 +296,7 @@ describe('shipped JavaScript', () => {
 
   // tables.test.ts, permalinks and search tests check each script's behaviour; this checks nothing else slipped in.
   it('inlines the theme script everywhere, the permalink module on documents, and the sort and chart loaders only where tables and charts are', () => {
-    for (const page of pages) {
+    for (const page of browsedPages) {
       const inline = byTag(page.document, 'script').filter((script) => attr(script, 'src') === undefined);
       expect(inline.filter((script) => attr(script, 'type') !== 'module'), page.file).toHaveLength(1);
       const modules = Number(isDocument(page)) + Number(hasSortableTable(page)) + Number(hasChart(page));
@@ -284,7 +308,7 @@ describe('shipped JavaScript', () => {
     const charts = listFiles().filter((file) => /chart-draw/.test(file));
     expect(charts).toHaveLength(1);
     expect(statSync(join(DIST, charts[0]!)).size).toBeLessThan(160_000);
-    for (const page of pages.filter((candidate) => !hasChart(candidate))) {
+    for (const page of browsedPages.filter((candidate) => !hasChart(candidate))) {
       expect(readFileSync(join(DIST, page.file), 'utf8'), page.file).not.toMatch(/chart-draw|chart\.js/i);
     }
   });
@@ -305,7 +329,7 @@ describe('shipped JavaScript', () => {
   const gzipSize = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(join(DIST, file))).length, 0);
 
   it('loads the search button on every page, plus the highlight check on documents and the search page script', () => {
-    for (const page of pages) {
+    for (const page of browsedPages) {
       const names = scripts(page).filter((src) => src !== 'inline').map((src) => src.replace(/^.*\/_astro\/([\w-]+?)(\.astro_astro_type_script_index_0_lang)?\.[\w-]+\.js$/, '$1'));
       const expected = ['SearchButton', ...(isDocument(page) ? ['SearchHighlight'] : []), ...(isSearchPage(page) ? ['search'] : [])];
       expect(names.sort(), page.file).toEqual(expected.sort());
@@ -315,7 +339,7 @@ describe('shipped JavaScript', () => {
   it('stays within budget before search opens: search button 0.5 kB gzip, all of a page 2 kB', () => {
     const theme = byTag(pages[0]!.document, 'script').find((script) => attr(script, 'src') === undefined)!;
     const themeSize = gzipSync(inlineText(theme)).length;
-    for (const page of pages.filter((candidate) => !isSearchPage(candidate))) {
+    for (const page of browsedPages.filter((candidate) => !isSearchPage(candidate))) {
       const modules = scripts(page).filter((src) => src !== 'inline');
       const button = modules.find((src) => src.includes('SearchButton'))!;
       expect(gzipSize(eagerFiles(button)), 'search button').toBeLessThanOrEqual(500);
@@ -337,7 +361,7 @@ describe('shipped JavaScript', () => {
       expect(readFileSync(join(DIST, files[0]!), 'utf8')).not.toMatch(/pagefind/);
     }
     expect(listFiles().filter((file) => /preload-helper/.test(file))).toEqual([]);
-    for (const page of pages) {
+    for (const page of browsedPages) {
       const fetched = elements(page.document).flatMap((element) => [attr(element, 'src'), element.tagName === 'link' ? attr(element, 'href') : undefined]);
       expect(fetched.filter((url) => url?.includes('pagefind')), page.file).toEqual([]);
     }

@@ -109,8 +109,8 @@ function dataTables(page: Page): { table: Element; links: string[]; figure: Elem
 const withTables = pages.filter((page) => dataTables(page).length > 0);
 
 describe('pages that show tables', () => {
-  it('include every document page with tables, and /data/', () => {
-    const expected = [...new Set(tables.map(({ id }) => `assessments/${id.split('/')[0]}/index.html`)), 'data/index.html'];
+  it('include every document page with tables', () => {
+    const expected = [...new Set(tables.map(({ id }) => `assessments/${id.split('/')[0]}/index.html`))];
     expect(withTables.map((page) => page.file)).toEqual(expect.arrayContaining(expected));
   });
 
@@ -127,7 +127,7 @@ describe('pages that show tables', () => {
     it('link country cells to their hubs, and only cells that name a country with a hub', () => {
       for (const { table } of dataTables(page)) {
         const links = byTag(byTag(table, 'tbody')[0]!, 'a').map((a) => [visibleText(a), attr(a, 'href')]);
-        const data = tables.find(({ data: candidate }) => candidate.caption === visibleText(byTag(table, 'caption')[0]!))!.data;
+        const data = tables.find(({ data: candidate }) => [candidate.caption, candidate.title].includes(visibleText(byTag(table, 'caption')[0]!)))!.data;
         const expected = data.columns.flatMap((column, c) =>
           (column.countries ?? []).flatMap((country, r) => (typeof country === 'string' && hubs.has(country) ? [[data.rows[r]![c], country]] : [])),
         );
@@ -151,7 +151,7 @@ describe('pages that show tables', () => {
     it('show a declared chart as a figure: an image with a text alternative, a caption and a link to its table', () => {
       for (const { table, figure } of dataTables(page)) {
         const caption = visibleText(byTag(table, 'caption')[0]!);
-        const data = tables.find(({ data: candidate }) => candidate.caption === caption)!.data;
+        const data = tables.find(({ data: candidate }) => [candidate.caption, candidate.title].includes(caption))!.data;
         expect(Boolean(figure), caption).toBe(Boolean(data.chart));
         if (!figure) continue;
         const canvas = byTag(figure, 'canvas')[0]!;
@@ -189,17 +189,24 @@ describe('/data/', () => {
   const page = loadPage('data/index.html');
   const main = first(page.document, (element) => element.tagName === 'main')!;
 
-  it('shows every table, each under its title with a deep link to its source section', () => {
-    const entries = byTag(main, 'article').filter((article) => hasClass(article, 'data-entry'));
+  it('lists every table by its title, linked to the table on its page, with its document, source section and downloads', () => {
+    const entries = byTag(main, 'li').filter((li) => hasClass(li, 'data-item'));
     expect(entries).toHaveLength(tables.length);
     for (const { id, data } of tables) {
-      const entry = entries.find((article) => visibleText(byTag(article, 'h3')[0]!) === data.title && byTag(article, 'a').some((a) => attr(a, 'href') === `${BASE}data/${id}.csv`));
+      const entry = entries.find((li) => visibleText(byTag(li, 'a')[0]!) === data.title && byTag(li, 'a').some((a) => attr(a, 'href') === `${BASE}data/${id}.csv`));
       expect(entry, id).toBeDefined();
       const slug = id.split('/')[0]!;
-      expect(byTag(entry!, 'a').map((a) => attr(a, 'href'))).toContain(`${BASE}assessments/${slug}/#${data.section}`);
-      expect(byTag(entry!, 'table')).toHaveLength(1);
-      expect(byTag(entry!, 'figure')).toHaveLength(data.chart ? 1 : 0);
+      const links = byTag(entry!, 'a').map((a) => attr(a, 'href')!);
+      expect(links).toEqual(expect.arrayContaining([`${BASE}assessments/${slug}/#${data.section}`, `${BASE}assessments/${slug}/`, `${BASE}data/${id}.json`]));
+      // The table itself, with its chart, is on its document's page, where the first link leads.
+      const [path, anchor] = links[0]!.split('#');
+      const target = loadPage(fileForPath(path!)!);
+      const table = byTag(target.document, 'table').find((element) => attr(element, 'id') === anchor);
+      expect(table && visibleText(byTag(table, 'caption')[0]!), links[0]).toBe(data.caption);
+      for (const link of links.filter((href) => href.startsWith(`${BASE}data/`))) expect(fileForPath(link), link).toBeDefined();
     }
+    // Tables are not repeated here: /data/ stays small however many there are.
+    expect(byTag(main, 'table')).toHaveLength(0);
   });
 
   it('is in the main navigation', () => {

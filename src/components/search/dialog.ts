@@ -42,14 +42,14 @@ function build(): Parts {
     <div class="search-dialog-panel">
       <div class="search-dialog-bar">
         <h2 id="search-dialog-title" class="search-dialog-title">Search assessments</h2>
-        <button type="button" class="button search-dialog-close" data-close>Close <kbd>Esc</kbd></button>
+        <button type="button" class="button search-dialog-close" data-close>Close <kbd data-keyboard-hint>Esc</kbd></button>
       </div>
       <form class="search-form" role="search" method="get">
         <label class="visually-hidden" for="search-dialog-input">Search words</label>
         <input id="search-dialog-input" class="search-input" type="search" name="q" autocomplete="off"
           spellcheck="false" enterkeyhint="search" aria-describedby="search-dialog-hint" />
       </form>
-      <p id="search-dialog-hint" class="search-hint">Up and down arrows move through the results; Enter opens the search page with filters.</p>
+      <p id="search-dialog-hint" class="search-hint" data-keyboard-hint>Up and down arrows move through the results; Enter opens the search page with filters.</p>
       <p class="search-status" role="status"></p>
       <div class="search-results"></div>
       <p class="search-dialog-footer"><a data-page-link>Filter and sort on the search page</a></p>
@@ -106,7 +106,7 @@ function build(): Parts {
     const q = result.input.value.trim();
     result.footer.href = searchPageHref(q);
     try {
-      const outcome = await runQuery({ text: q, filters: { kind: [], country: [], topic: [] }, sort: 'relevance', facets: false, pageSize: PAGE_SIZE }, superseded);
+      const outcome = await runQuery({ text: q, filters: emptyState().filters, sort: 'relevance', facets: false, pageSize: PAGE_SIZE }, superseded);
       if (!outcome) return;
       result.results.replaceChildren();
       if (!q) {

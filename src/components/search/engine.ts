@@ -99,6 +99,7 @@ function toHit(fragment: PagefindFragment): Hit {
     title: fragment.meta.title ?? '',
     documentTitle: fragment.filters.document?.[0] ?? fragment.meta.title ?? '',
     kind: fragment.filters.kind?.[0] ?? '',
+    date: fragment.filters.date?.[0],
     excerpt: fragment.excerpt,
   };
 }

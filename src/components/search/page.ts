@@ -8,7 +8,7 @@
  * pressing Enter adds an entry when the address does not already show that search. Back and
  * forward restore the form and the results from the address (popstate).
  */
-import { FACETS, formatState, hasFilters, parseState, sameState, withoutFilter, type Facet, type SearchState } from '../../lib/search/state.ts';
+import { emptyState, FACETS, formatState, hasFilters, parseState, sameState, withoutFilter, type Facet, type SearchState } from '../../lib/search/state.ts';
 import { runQuery, type Outcome } from './engine.ts';
 import { arrowKeys, latestOnly, renderGroups, statusText } from './results.ts';
 
@@ -19,6 +19,9 @@ interface Controls {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sort: HTMLSelectElement;
+  sortRow: HTMLElement;
+  clear: HTMLButtonElement;
+  selected: HTMLElement;
   status: HTMLElement;
   results: HTMLElement;
   more: HTMLButtonElement;
@@ -33,6 +36,9 @@ function controls(): Controls {
     form,
     input: form.querySelector('[data-search-page-input]')!,
     sort: form.querySelector('[data-search-sort]')!,
+    sortRow: form.querySelector('[data-search-sort-row]')!,
+    clear: form.querySelector('[data-search-clear]')!,
+    selected: form.querySelector('[data-search-selected]')!,
     status: form.querySelector('[data-search-status]')!,
     results: form.querySelector('[data-search-results]')!,
     more: form.querySelector('[data-search-more]')!,
@@ -70,6 +76,15 @@ export function startSearchPage(): void {
     ui.results.replaceChildren();
     ui.more.hidden = outcome.remaining === 0;
     if (outcome.groups.length > 0) ui.results.append(renderGroups(outcome.groups, 3));
+    // Sorting by date means something only when a result has a date (or a sort was asked for).
+    ui.sortRow.hidden = ui.sort.value === 'relevance' && !outcome.groups.some((group) => group.date);
+  };
+
+  /** The filters' toggle says how many are ticked; "Clear all" shows while any is. */
+  const renderSelected = (state: SearchState) => {
+    const count = FACETS.reduce((sum, facet) => sum + state.filters[facet].length, 0);
+    ui.selected.textContent = count > 0 ? ` (${count} selected)` : '';
+    ui.clear.hidden = count === 0;
   };
 
   const renderCounts = (outcome: Outcome) => {
@@ -119,6 +134,7 @@ export function startSearchPage(): void {
   /** Searches for what the form holds (one search at a time; see latestOnly). */
   const search = async (superseded: () => boolean) => {
     const state = read();
+    renderSelected(state);
     document.title = state.q ? `“${state.q}” – Search | Assessment Atlas` : 'Search | Assessment Atlas';
     try {
       const outcome = await runQuery({
@@ -180,6 +196,10 @@ export function startSearchPage(): void {
   ui.form.addEventListener('change', (event) => {
     if (event.target === ui.input) return;
     commit(read());
+  });
+  ui.clear.addEventListener('click', () => {
+    commit({ ...emptyState(), q: read().q, sort: read().sort });
+    ui.status.focus();
   });
   ui.more.addEventListener('click', async () => {
     if (!shown) return;

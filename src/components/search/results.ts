@@ -7,6 +7,14 @@
  * <mark> elements only, so no markup in a source can ever reach the page as markup.
  */
 import type { DocumentGroup } from '../../lib/search/group.ts';
+import { readableDay } from '../../lib/dates.ts';
+
+/** The document's date as on its page ("1 June 2024"), machine-readable. */
+function dateNode(day: string): HTMLTimeElement {
+  const time = element('time', 'search-date', readableDay(new Date(`${day}T00:00:00Z`)));
+  time.dateTime = day;
+  return time;
+}
 
 /** Text with the matched words in <mark>, from Pagefind's escaped excerpt HTML. */
 export function excerptNodes(excerpt: string): DocumentFragment {
@@ -42,7 +50,13 @@ export function renderGroups(groups: readonly DocumentGroup[], headingLevel: 2 |
     const item = element(
       'li',
       'search-group',
-      element('div', 'search-group-head', element(headingLevel === 2 ? 'h2' : 'h3', 'search-group-title', title), element('span', 'badge', group.kind)),
+      element(
+        'div',
+        'search-group-head',
+        element(headingLevel === 2 ? 'h2' : 'h3', 'search-group-title', title),
+        element('span', 'badge', group.kind),
+        ...(group.date ? [dateNode(group.date)] : []),
+      ),
     );
     if (group.excerpt) item.append(element('p', 'search-excerpt', excerptNodes(group.excerpt)));
     if (group.sections.length > 0) {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve('node_modules/.cache/assessment-atlas');
+const ROOT = resolve('node_modules/.astro/assessment-atlas');
 const enabled = process.env.ATLAS_OUTPUT_CACHE !== 'off';
 
 export function cacheKey(...parts: (string | Uint8Array)[]): string {

@@ -6,7 +6,7 @@
  * (about six), so the section is named in their alt text instead.
  */
 import { SITE_NAME } from '../../data/site.ts';
-import { displayDates, readableDate, type Dated } from '../dates.ts';
+import { displayDates, readableDay, type Dated } from '../dates.ts';
 import { kindLabel, type Kind } from '../kinds.ts';
 import type { CardInput } from './card.ts';
 
@@ -22,7 +22,7 @@ export function cardInput(data: CardSource): CardInput {
     siteName: SITE_NAME,
     kindLabel: kindLabel(data.kind),
     title: data.title,
-    date: shown ? `${shown.label} ${readableDate(shown.date)}` : undefined,
+    date: shown ? `${shown.label} ${readableDay(shown.date)}` : undefined,
   };
 }
 

@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { SITE_NAME } from '../../data/site.ts';
 import { publishedHubIds } from '../../data/hubs.ts';
-import { absoluteUrl, assessmentHref, countriesHref, countryHref, feedHref, homeHref, topicHref, topicsHref, type FeedScope } from '../urls.ts';
+import { absoluteUrl, assessmentHref, countriesHref, countryHref, feedHref, homeHref, topicHref, topicsHref, type FeedFormat, type FeedScope } from '../urls.ts';
 import { documentFacts, newestFirst, type DocumentFacts } from './documents.ts';
 import { atomFeed, rssFeed, type FeedMeta } from './feed.ts';
 
@@ -32,7 +32,7 @@ export async function feedScopes(kind: 'country' | 'topic'): Promise<string[]> {
   return [...(kind === 'country' ? ids.countries : ids.topics)].sort();
 }
 
-async function meta(format: 'atom' | 'rss', scope: FeedScope, site: URL | undefined): Promise<FeedMeta> {
+async function meta(format: FeedFormat, scope: FeedScope, site: URL): Promise<FeedMeta> {
   const names = await hubLabels();
   const name = scope.kind === 'all' ? undefined : (names[scope.kind].get(scope.id) ?? scope.id);
   return {
@@ -53,7 +53,13 @@ async function documentsOf(scope: FeedScope): Promise<DocumentFacts[]> {
   return all.filter((doc) => (scope.kind === 'country' ? doc.countries : doc.topics).includes(scope.id));
 }
 
-export async function feedResponse(format: 'atom' | 'rss', scope: FeedScope, site: URL | undefined): Promise<Response> {
+/** Every feed the site publishes: site-wide Atom and RSS, and an Atom feed per published hub. */
+export async function allFeeds(): Promise<{ format: FeedFormat; scope: FeedScope }[]> {
+  const hubs = async (kind: 'country' | 'topic') => (await feedScopes(kind)).map((id) => ({ format: 'atom' as const, scope: { kind, id } }));
+  return [{ format: 'atom', scope: { kind: 'all' } }, { format: 'rss', scope: { kind: 'all' } }, ...(await hubs('country')), ...(await hubs('topic'))];
+}
+
+export async function feedResponse(format: FeedFormat, scope: FeedScope, site: URL): Promise<Response> {
   const body = (format === 'atom' ? atomFeed : rssFeed)(await meta(format, scope, site), await documentsOf(scope));
   return new Response(body, { headers: { 'Content-Type': format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8' } });
 }

@@ -25,7 +25,7 @@ export interface PdfSection {
 export interface PdfDocument {
   title: string;
   lang: string;
-  /** Absolute URL of the page (its canonical link). */
+  /** The page's URL as its header prints it (absolute when the site's address is known). */
   url: string;
   /** The page header's facts as shown ("Assessment", "Published 1 June 2024", "Reference ..."). */
   facts: string[];
@@ -125,11 +125,12 @@ function blocksOf(children: Node[], out: Block[]): Block[] {
 export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
   const document = parse(html);
   const root = find(document, (el) => el.tagName === 'html');
-  const canonical = find(document, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
   const article = find(document, (el) => el.tagName === 'article' && classes(el).includes('doc'));
   const h1 = article && find(article, (el) => el.tagName === 'h1');
   const body = article && find(article, (el) => classes(el).includes('doc-body'));
-  if (!canonical || !article || !h1 || !body) throw new Error(`${file}: not a document page (no canonical link, article.doc, h1 or .doc-body)`);
+  // The URL the page prints in its header: absolute with SITE_URL, the page's path without.
+  const url = article && find(article, (el) => classes(el).includes('print-url'));
+  if (!article || !h1 || !body || !url) throw new Error(`${file}: not a document page (it needs article.doc with an h1, .doc-body and .print-url)`);
   const meta = find(article, (el) => el.tagName === 'p' && classes(el).includes('meta'));
   const facts = meta ? meta.childNodes.map((node) => clean(text(node))).filter(Boolean) : [];
   const time = meta && find(meta, (el) => el.tagName === 'time' && attr(el, 'datetime') !== undefined);
@@ -145,5 +146,5 @@ export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
       blocksOf([node], lede);
     }
   }
-  return { title: clean(text(h1)), lang: (root && attr(root, 'lang')) || 'en', url: attr(canonical, 'href') ?? '', facts, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
+  return { title: clean(text(h1)), lang: (root && attr(root, 'lang')) || 'en', url: clean(text(url)), facts, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
 }

@@ -1,5 +1,5 @@
 /**
- * Facets (kind, country, topic) and date sorting for search results, computed here rather than
+ * Facets (kind, country, topic, and the likelihood and confidence of key judgments) and date sorting for search results, computed here rather than
  * by Pagefind.
  *
  * Why: Pagefind 1.6 counts filter values by comparing every filter entry with every result
@@ -21,6 +21,9 @@ export interface FacetRow {
   published?: string | undefined;
   countries: readonly string[];
   topics: readonly string[];
+  /** Bands and confidence levels the key judgments of a section state (src/lib/estimative/), by name. */
+  likelihood?: readonly string[];
+  confidence?: readonly string[];
 }
 
 /** The table as written to the index bundle: values listed once, rows refer to them by position. */
@@ -28,31 +31,43 @@ export interface FacetTable {
   version: 1;
   values: Record<Facet, string[]>;
   dates: string[];
-  /** [Pagefind result id, kind, date (index into dates, -1 for none), countries, topics]. */
-  rows: [string, number, number, number[], number[]][];
+  /** [Pagefind result id, kind, date (index into dates, -1 for none), countries, topics, likelihood, confidence]; the last two only on records that have them. */
+  rows: ([string, number, number, number[], number[]] | [string, number, number, number[], number[], number[], number[]])[];
 }
 
-const rowValues = (row: FacetRow): Record<Facet, readonly string[]> => ({ kind: [row.kind], country: row.countries, topic: row.topics });
+const rowValues = (row: FacetRow): Record<Facet, readonly string[]> => ({
+  kind: [row.kind],
+  country: row.countries,
+  topic: row.topics,
+  likelihood: row.likelihood ?? [],
+  confidence: row.confidence ?? [],
+});
 
 export function buildFacetTable(rows: readonly (readonly [string, FacetRow])[]): FacetTable {
-  const values: Record<Facet, string[]> = { kind: [], country: [], topic: [] };
+  const values = {} as Record<Facet, string[]>;
   for (const facet of FACETS) {
     values[facet] = [...new Set(rows.flatMap(([, row]) => rowValues(row)[facet]))].sort((a, b) => a.localeCompare(b, 'en'));
   }
   const dates = [...new Set(rows.flatMap(([, row]) => row.published ?? []))].sort();
   const position = (list: string[]) => new Map(list.map((value, index) => [value, index]));
-  const at = { kind: position(values.kind), country: position(values.country), topic: position(values.topic), date: position(dates) };
+  const at = Object.fromEntries(FACETS.map((facet) => [facet, position(values[facet])])) as Record<Facet, Map<string, number>>;
+  const dateAt = position(dates);
   return {
     version: 1,
     values,
     dates,
-    rows: rows.map(([id, row]) => [
-      id,
-      at.kind.get(row.kind)!,
-      row.published === undefined ? -1 : at.date.get(row.published)!,
-      row.countries.map((name) => at.country.get(name)!),
-      row.topics.map((name) => at.topic.get(name)!),
-    ]),
+    rows: rows.map(([id, row]) => {
+      const base: [string, number, number, number[], number[]] = [
+        id,
+        at.kind.get(row.kind)!,
+        row.published === undefined ? -1 : dateAt.get(row.published)!,
+        row.countries.map((name) => at.country.get(name)!),
+        row.topics.map((name) => at.topic.get(name)!),
+      ];
+      const likelihood = (row.likelihood ?? []).map((name) => at.likelihood.get(name)!);
+      const confidence = (row.confidence ?? []).map((name) => at.confidence.get(name)!);
+      return likelihood.length + confidence.length > 0 ? [...base, likelihood, confidence] : base;
+    }),
   };
 }
 
@@ -66,10 +81,11 @@ export interface FacetIndex {
 export function facetIndex(table: FacetTable): FacetIndex {
   if (table.version !== 1) throw new Error(`unknown facet table version ${String(table.version)}`);
   const byId: FacetIndex['byId'] = new Map();
-  for (const [id, kind, date, countries, topics] of table.rows) {
-    byId.set(id, { tags: { kind: [kind], country: countries, topic: topics }, date: date === -1 ? '' : table.dates[date]! });
+  for (const [id, kind, date, countries, topics, likelihood = [], confidence = []] of table.rows) {
+    byId.set(id, { tags: { kind: [kind], country: countries, topic: topics, likelihood, confidence }, date: date === -1 ? '' : table.dates[date]! });
   }
-  return { values: table.values, byId };
+  // A table written before the estimative facets has none of their values.
+  return { values: { ...Object.fromEntries(FACETS.map((facet) => [facet, []])), ...table.values } as Record<Facet, string[]>, byId };
 }
 
 export type FacetCounts = Record<Facet, Record<string, number>>;
@@ -85,10 +101,10 @@ export interface Faceted {
  * each facet's values, and sorts by date when asked; ties keep the relevance order. Ids missing
  * from the table (an index and table from different builds) pass no filter and are dropped.
  */
-export function applyFacets(index: FacetIndex, ids: readonly string[], selected: Record<Facet, readonly string[]>, sort: Sort): Faceted {
+export function applyFacets(index: FacetIndex, ids: readonly string[], selected: Partial<Record<Facet, readonly string[]>>, sort: Sort): Faceted {
   const wanted = {} as Record<Facet, Set<number> | undefined>;
   for (const facet of FACETS) {
-    const positions = selected[facet].map((name) => index.values[facet].indexOf(name));
+    const positions = (selected[facet] ?? []).map((name) => index.values[facet].indexOf(name));
     wanted[facet] = positions.length > 0 ? new Set(positions) : undefined;
   }
   const tallies = {} as Record<Facet, number[]>;

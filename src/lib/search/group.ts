@@ -13,6 +13,8 @@ export interface Hit {
   /** The document's title (the `document` filter) and kind (the `kind` filter). */
   documentTitle: string;
   kind: string;
+  /** The document's date, YYYY-MM-DD (the `date` filter), when it states one. */
+  date?: string | undefined;
   /** Pagefind's excerpt: escaped text with `<mark>` around matched words. */
   excerpt: string;
 }
@@ -28,6 +30,8 @@ export interface DocumentGroup {
   url: string;
   title: string;
   kind: string;
+  /** YYYY-MM-DD, when the document states a date. */
+  date?: string | undefined;
   /** Set when the document's own record matched (its title or lede). */
   excerpt?: string;
   sections: SectionHit[];
@@ -51,7 +55,7 @@ export function groupHits(hits: readonly Hit[], groups: readonly DocumentGroup[]
     const { page, path, section } = split(hit.url);
     let group = byPath.get(path);
     if (!group) {
-      group = { url: page, title: hit.documentTitle, kind: hit.kind, sections: [] };
+      group = { url: page, title: hit.documentTitle, kind: hit.kind, ...(hit.date ? { date: hit.date } : {}), sections: [] };
       byPath.set(path, group);
       out.push(group);
     }

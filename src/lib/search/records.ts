@@ -8,7 +8,7 @@
  * Every record carries, for Pagefind:
  * - meta `title`: the section title (or the document title). Pagefind searches meta and boosts
  *   title matches, so a title is not repeated in the text and excerpts show body text only.
- * - filters `kind` and `document` (the document's title), which come back with each hit for
+ * - filters `kind`, `document` (the document's title) and `date` (when it has one), which come back with each hit for
  *   display but never match query words. As meta, the document title would make every section
  *   match the words of its document's title.
  * - weights by the section's role (SECTION_WEIGHTS): the summary section 2 (4x body text, as
@@ -25,10 +25,12 @@
  * left out of the records here (EXCLUDED_TAGS), and Pagefind is told the same.
  */
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import { getAttr, hasClassName } from '../html.ts';
+import { allElements, getAttr, hasClassName } from '../html.ts';
 import { isBackMatter, type Role } from '../roles.ts';
 import { fragmentHref } from '../urls.ts';
 import type { FacetRow } from './facets.ts';
+import { JUDGMENT_CONFIDENCE, JUDGMENT_LIKELIHOOD } from '../estimative/markup.ts';
+import { bandByKey, bandName, confidenceLevel } from '../estimative/vocabulary.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -154,7 +156,9 @@ interface RecordParts {
 function recordHtml({ lang, title, document, weight, body }: RecordParts): string {
   const tag = (kind: 'meta' | 'filter', key: string, value: string) =>
     `<span data-pagefind-${kind}="${key}">${escapeHtml(value)}</span>`;
-  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind)].join('');
+  // The date is a filter, not meta: it comes back with each hit for display and never matches a query word ("2024").
+  const dated = document.published ? [tag('filter', 'date', document.published)] : [];
+  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind), ...dated].join('');
   const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
   return (
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
@@ -201,10 +205,19 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
     const content = plainHtml(child.childNodes.filter((node) => node !== heading));
     // A section with no text of its own still needs words for Pagefind to match its title.
     const text = hasWords(content) ? content : plainHtml([heading]);
+    // What the section's key judgments state (estimative-terms.ts), by name, for the likelihood and confidence filters.
+    const stated = (name: string, label: (value: string) => string | undefined) => [
+      ...new Set([...allElements(child)].flatMap((e) => { const value = getAttr(e, name); return value === undefined ? [] : (label(value) ?? []); })),
+    ];
+    const likelihood = stated(JUDGMENT_LIKELIHOOD, (key) => {
+      const band = bandByKey(key);
+      return band && bandName(band);
+    });
+    const confidence = stated(JUDGMENT_CONFIDENCE, (id) => confidenceLevel(id)?.label);
     records.push({
       url: fragmentHref(pageHref, id),
       html: recordHtml({ lang, title: section.title, document, weight: sectionWeight(section.role), body: text }),
-      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics },
+      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics, ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
     });
   }
 

@@ -5,13 +5,15 @@
  * - `q`: the query text.
  * - `kind`, `country`, `topic`: ids (as in content/*.json and hub URLs), one parameter per value;
  *   a repeated parameter adds a value (several values of one filter widen the search).
+ * - `likelihood`, `confidence`: a key judgment's band ("icd-203-likely") or confidence level
+ *   ("moderate"), as src/lib/estimative/ names them.
  * - `sort`: `newest` or `oldest`; left out for relevance.
  * Unknown parameters and values are ignored rather than reported: a hand-edited or old link
  * still opens a search.
  */
 import { SLUG_PATTERN } from '../idPatterns.ts';
 
-export const FACETS = ['kind', 'country', 'topic'] as const;
+export const FACETS = ['kind', 'country', 'topic', 'likelihood', 'confidence'] as const;
 export type Facet = (typeof FACETS)[number];
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -23,7 +25,7 @@ export interface SearchState {
 }
 
 export function emptyState(): SearchState {
-  return { q: '', filters: { kind: [], country: [], topic: [] }, sort: 'relevance' };
+  return { q: '', filters: { kind: [], country: [], topic: [], likelihood: [], confidence: [] }, sort: 'relevance' };
 }
 
 export function parseState(search: string | URLSearchParams): SearchState {

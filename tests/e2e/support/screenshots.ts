@@ -1,8 +1,8 @@
 /**
  * Screenshots of the built site for a person to look at (not a test):
  *   node_modules/.bin/node tests/e2e/support/screenshots.ts [outDir]
- * Writes light, dark and 375px-wide full-page shots of the home page, every document, the hubs
- * and the 404.
+ * Writes light and dark full-page shots at 1280 and 390 px of the home page, every document, the
+ * hubs, /data/, search with results and the 404, and print emulation of each at 1280 px.
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,13 +20,14 @@ const pages = [
   { name: 'topics', path: 'topics/' },
   { name: 'topic-diplomacy', path: 'topics/diplomacy/' },
   { name: 'search', path: 'search/?q=treaty&country=china' },
+  { name: 'data', path: 'data/' },
   { name: '404', path: 'no-such-page/' },
 ];
 const variants = [
   { name: 'light', colorScheme: 'light', width: 1280 },
   { name: 'dark', colorScheme: 'dark', width: 1280 },
-  { name: 'narrow', colorScheme: 'light', width: 375 },
-  { name: 'narrow-dark', colorScheme: 'dark', width: 375 },
+  { name: 'narrow', colorScheme: 'light', width: 390 },
+  { name: 'narrow-dark', colorScheme: 'dark', width: 390 },
 ] as const;
 
 const server = await startServer();
@@ -39,6 +40,8 @@ try {
         viewport: { width: variant.width, height: 800 },
       });
       await session.page.goto(server.url + path);
+      // Search results arrive after the index loads.
+      if (name === 'search') await session.page.locator('.search-group').first().waitFor({ timeout: 5000 }).catch(() => {});
       const file = join(out, `${name}-${variant.name}.png`);
       await session.page.screenshot({ path: file, fullPage: true });
       if (variant.name === 'light') {

@@ -4,18 +4,14 @@
  * started twice at once. Each test sets up the situation that used to lose data or break the
  * build, then checks the safe outcome and the message.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CLI, cliEnv, frontMatterOf, NODE, REPO, runIngest, sha256 } from './support/cli.ts';
 import { main } from '../../../src/ingest/cli.ts';
 
-const REPO = join(import.meta.dirname, '../../..');
-const NODE = join(REPO, 'node_modules/.bin/node');
-const CLI = join(REPO, 'src/ingest/cli.ts');
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const ARTICLE = join(REPO, 'content/sources/russia-treaty-north-korea.txt');
 const ARTICLE_TITLE = 'Russia’s Treaty with North Korea and a New Era of Regional Tensions in East Asia';
@@ -38,23 +34,12 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function env() {
-  const copy = { ...process.env };
-  delete copy.INIT_CWD;
-  return copy;
-}
-
-function ingest(args: string[], at = root) {
-  const run = spawnSync(NODE, [CLI, '--root', at, ...args], { cwd: REPO, env: env(), encoding: 'utf8' });
-  return { code: run.status, out: run.stdout, err: run.stderr };
-}
+const ingest = (args: string[], at = root) => runIngest(at, args);
 
 const file = (path: string) => join(root, path);
-const sha = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const sha = sha256;
 
-function frontMatter(path: string): Record<string, unknown> {
-  return yaml.load(/^---\n([\s\S]*?\n)---\n/.exec(readFileSync(path, 'utf8'))![1]!) as Record<string, unknown>;
-}
+const frontMatter = (path: string) => frontMatterOf(readFileSync(path, 'utf8'));
 
 describe('nothing an ingest accepts can break the build', () => {
   test.each(['---', '...', '…', '—', '* * *'])('a section whose only text is %j is refused with the file and line', (divider) => {
@@ -73,9 +58,9 @@ describe("editors' edits are never silently lost", () => {
     const budget = file(`content/tables/${SLUG}/defense-budget.json`);
     const exports = file(`content/tables/${SLUG}/major-exports.json`);
     const correctedCell = readFileSync(budget, 'utf8').replace('"$49 billion"', '"$51 billion"');
-    const retitled = readFileSync(exports, 'utf8').replace(/"title": "[^"]*"/, '"title": "Exports by partner, 2023"');
+    const correctedRow = readFileSync(exports, 'utf8').replace('"Russia"', '"Russian Federation"');
     writeFileSync(budget, correctedCell);
-    writeFileSync(exports, retitled);
+    writeFileSync(exports, correctedRow);
 
     const again = ingest([ARTICLE]);
     expect(again.code).toBe(1);
@@ -83,7 +68,7 @@ describe("editors' edits are never silently lost", () => {
       `error: ${ARTICLE}: changed by hand since they were generated, so nothing was overwritten: content/tables/${SLUG}/defense-budget.json, content/tables/${SLUG}/major-exports.json. Move the edits into the source and ingest it again, or pass --force to replace these files`,
     );
     expect(readFileSync(budget, 'utf8')).toBe(correctedCell);
-    expect(readFileSync(exports, 'utf8')).toBe(retitled);
+    expect(readFileSync(exports, 'utf8')).toBe(correctedRow);
 
     const forced = ingest([ARTICLE, '--force']);
     expect(forced.code).toBe(0);
@@ -100,6 +85,26 @@ describe("editors' edits are never silently lost", () => {
     const again = ingest([ARTICLE]);
     expect(again.code).toBe(0);
     expect(again.out).toContain('kept "chart": null from the existing data file (no chart)');
+  });
+
+  test("an editor's table title and caption are kept on re-ingest, and replaced only with --force", () => {
+    expect(ingest([ARTICLE, '--title', ARTICLE_TITLE]).code).toBe(0);
+    const exports = file(`content/tables/${SLUG}/major-exports.json`);
+    const derived = JSON.parse(readFileSync(exports, 'utf8')) as { title: string; caption: string };
+    expect(derived.caption).toBe('Current Major Exports and Potential Trade Impacts, by country');
+    writeFileSync(exports, readFileSync(exports, 'utf8').replace(/"caption": "[^"]*"/, '"caption": "Exports by partner, 2023"'));
+
+    const again = ingest([ARTICLE]);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('kept the caption "Exports by partner, 2023" from the existing data file');
+    expect((JSON.parse(readFileSync(exports, 'utf8')) as { caption: string }).caption).toBe('Exports by partner, 2023');
+    // Still the editor's on the run after that: the manifest remembers what the ingester derived.
+    expect(ingest([ARTICLE]).out).toContain('kept the caption "Exports by partner, 2023"');
+
+    const forced = ingest([ARTICLE, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('replaced the caption "Exports by partner, 2023" of the existing data file with the derived');
+    expect((JSON.parse(readFileSync(exports, 'utf8')) as { caption: string }).caption).toBe(derived.caption);
   });
 
   test('a corrected source of an existing page updates it without --force, and says so', () => {
@@ -252,7 +257,7 @@ function leftovers(): string[] {
 
 /** Starts the CLI, waits until it has begun switching files, waits `delay` ms more, SIGKILLs it. */
 async function killDuringWrite(files: string[], delay: number): Promise<boolean> {
-  const child = spawn(NODE, [CLI, '--root', root, ...files], { cwd: REPO, env: env(), stdio: 'ignore' });
+  const child = spawn(NODE, [CLI, '--root', root, ...files], { cwd: REPO, env: cliEnv(), stdio: 'ignore' });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const staging = file('content/.ingest-staging');
   let finished = false;
@@ -312,7 +317,7 @@ describe('interrupted and concurrent runs', () => {
     writeFileSync(two, batchSource(1, 'v1').replace('Sahel Security Review 2', 'Beta Report'));
     const run = (source: string) =>
       new Promise<{ code: number | null; err: string; source: string }>((done) => {
-        const child = spawn(NODE, [CLI, '--root', root, source, '--slug', 'shared'], { cwd: REPO, env: env() });
+        const child = spawn(NODE, [CLI, '--root', root, source, '--slug', 'shared'], { cwd: REPO, env: cliEnv() });
         let err = '';
         child.stderr.on('data', (chunk) => (err += chunk));
         child.on('close', (code) => done({ code, err, source }));

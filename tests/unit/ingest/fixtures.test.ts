@@ -104,12 +104,25 @@ describe.each(cases)('fixture %s', (name) => {
     const decoded = decodeSource(bytes);
     if (!decoded.ok) throw new Error(decoded.reason);
     // Furniture the ingester reported and moved to front matter (dates, report numbers, banners,
-    // bylines, page footers) is not page text.
+    // bylines, page footers) is not page text; a hard-wrapped line it reported joined continues the
+    // line before it (blank and removed lines between them aside), its line-end hyphen dropped
+    // only where it said so.
     const furniture = new Set(document.furniture);
-    const body = decoded.text
-      .split('\n')
-      .map((line, i) => (furniture.has(i + 1) ? '' : line))
-      .join('\n');
+    const joins = new Map(document.joins.map((join) => [join.line, join]));
+    const lines: string[] = [];
+    let last = -1;
+    decoded.text.split('\n').forEach((line, i) => {
+      const join = joins.get(i + 1);
+      if (furniture.has(i + 1)) return lines.push('');
+      if (join === undefined || last < 0) {
+        if (line.trim() !== '') last = lines.length;
+        return lines.push(line);
+      }
+      const before = lines[last]!.trimEnd();
+      lines[last] = `${join.dropHyphen ? before.replace(/-$/, '') : before}${join.glue}${line.trim()}`;
+      return lines.push('');
+    });
+    const body = lines.join('\n');
     const text = optionsOf(dir).fix === false ? body : fixSource(body, countries).text;
     const title = document.frontMatter.title;
     expect(compareWords(rendered.pieces, sourceWords(text, title))).toBeUndefined();

@@ -33,8 +33,8 @@ describe('findNotes on a think-tank report with [n] markers and a Notes section'
 
   it('reports a marker with no note, a note no marker cites, and digits glued to a word, by line', () => {
     expect(found.notes).toEqual([
-      { line: 8, message: 'note marker "[7]" kept as text: the Notes section has no note 7' },
-      { line: 9, message: '"sanctions2" may end in a note marker; left as written; note 2 exists: write [2] to link it' },
+      { line: 8, column: 109, message: 'note marker "[7]" kept as text: the Notes section has no note 7' },
+      { line: 9, column: 71, message: '"sanctions2" may end in a note marker; left as written; note 2 exists: write [2] to link it' },
       { line: 16, message: 'note 5 kept as text: no marker in the text cites it' },
       { line: 12, message: 'note 1 is cited 2 times: its number links back to the first citation' },
     ]);
@@ -48,7 +48,7 @@ describe('findNotes on a think-tank report with [n] markers and a Notes section'
     ]);
     expect(result.references.map((r) => [r.text, r.number])).toEqual([['¹', 1], ['²', 2], ['³', 3]]);
     expect(result.entries.map((e) => [e.number, e.marker, e.line])).toEqual([[1, '1.', 10], [2, '2)', 11], [3, '3', 12]]);
-    expect(result.notes).toEqual([{ line: 3, message: 'note marker "²⁷" kept as text: the Notes section has no note 27' }]);
+    expect(result.notes).toEqual([{ line: 3, column: 68, message: 'note marker "²⁷" kept as text: the Notes section has no note 27' }]);
     expect(parseNoteEntry('[12] Reuters, "Sanctions," 2024.')).toEqual({ number: 12, marker: '[12]', text: 'Reuters, "Sanctions," 2024.' });
     expect(parseNoteEntry('2) Ministry of Trade.')).toEqual({ number: 2, marker: '2)', text: 'Ministry of Trade.' });
     expect(parseNoteEntry('See also the annex.')).toBeUndefined();

@@ -10,6 +10,7 @@ import { satteri, satteriHeadingIdsPlugin, type SatteriAstroData } from '@astroj
 import yaml from 'js-yaml';
 import { mdxToJs, mdxToMdast, type MdastNode } from 'satteri';
 import astroConfig from '../../../astro.config.mjs';
+import { NOTE_ID_PATTERN, NOTE_REFERENCE_PATTERN } from '../../../src/lib/idPatterns.ts';
 
 type Processor = ReturnType<typeof satteri>;
 
@@ -44,7 +45,7 @@ const jsx = (type: unknown, props: Record<string, unknown>): Element => ({ type,
 /** A piece of rendered output: text, a block boundary, or an ordered-list marker. */
 export type Piece = { text: string } | { block: true } | { marker: string };
 
-const INLINE = new Set(['strong', 'em', 'b', 'i', 'span', 'a', 'code', 'small', 'abbr']);
+const INLINE = new Set(['strong', 'em', 'b', 'i', 'span', 'a', 'code', 'small', 'abbr', 'sup']);
 
 function walk(node: unknown, out: Piece[], olCounter?: { n: number }): void {
   if (node === null || node === undefined || typeof node === 'boolean') return;
@@ -132,7 +133,8 @@ export function tableLoader(contentDir: string) {
 /**
  * Node types found in the MDX tree that the content contract does not allow, as
  * "type at line:column" strings. Empty when the page holds only paragraphs, `##` headings,
- * lists, label and run-in `strong`s, text, `<DataTable id="..." />` and `<Figure>` holding paragraphs.
+ * lists, label and run-in `strong`s, text, `<DataTable id="..." />`, `<Figure>` holding paragraphs
+ * and endnote links of the one form notes.ts writes.
  */
 export function forbiddenNodes(mdx: string): string[] {
   const tree = mdxToMdast(mdx, { features: ASTRO_MDX.features });
@@ -154,6 +156,18 @@ export function forbiddenNodes(mdx: string): string[] {
         // Only a bullet's label or a run-in heading: the first child of a paragraph.
         const labelled = parent?.type === 'paragraph' && index === 0;
         if (!labelled) problems.push(`${where(node)} (not a bullet label)`);
+        break;
+      }
+      case 'mdxJsxTextElement': {
+        // Endnote links: a marker <sup id="note-ref-N"><a href="#note-N"> and a note's <a id="note-N" href="#note-ref-N">.
+        const attrs = Object.fromEntries(node.attributes.map((a) => [a.type === 'mdxJsxAttribute' ? a.name : '', a.value]));
+        const literal = node.attributes.every((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string');
+        const names = Object.keys(attrs).sort().join(' ');
+        const marker = node.name === 'sup' && names === 'id' && NOTE_REFERENCE_PATTERN.test(String(attrs.id));
+        const toNote = node.name === 'a' && parent?.type === 'mdxJsxTextElement' && names === 'aria-label href' && NOTE_ID_PATTERN.test(String(attrs.href).slice(1));
+        const back = node.name === 'a' && names === 'aria-label href id' && NOTE_ID_PATTERN.test(String(attrs.id)) && NOTE_REFERENCE_PATTERN.test(String(attrs.href).slice(1));
+        const hrefOk = attrs.href === undefined || String(attrs.href).startsWith('#');
+        if (!(literal && hrefOk && (marker || toNote || back))) problems.push(`${where(node)} <${node.name ?? ''}>`);
         break;
       }
       case 'mdxJsxFlowElement': {

@@ -38,16 +38,40 @@ describe('citations (fixtures)', () => {
     }
     expect(apa(input).text).toContain('(n.d.)');
   });
+
+  it('without an access date (the site gives none, so builds are identical), an undated document is cited with no date at all', () => {
+    const input = { ...toInput(cases[0]!.input), accessed: undefined };
+    expect(chicago(input).text).toBe(
+      '“Strategic Implications of the Russia-North Korea Security Alliance.” Assessment Atlas. https://atlas.example.org/assessments/russia-north-korea-security-alliance/.',
+    );
+    expect(mla(input).text).toBe(
+      '“Strategic Implications of the Russia-North Korea Security Alliance.” Assessment Atlas, atlas.example.org/assessments/russia-north-korea-security-alliance/.',
+    );
+    for (const style of [chicago, apa, mla]) expect(style(input).text).not.toMatch(/Accessed|Retrieved|\b20\d\d\b/);
+  });
+});
+
+describe('a build without a site address', () => {
+  const base = toInput(cases[0]!.input);
+
+  it('cites the path from the site root, with no host', () => {
+    for (const style of [chicago, apa, mla]) {
+      const text = style({ ...base, url: '/atlas/assessments/x/?q=1', section: { id: 'scope', title: 'Scope' } }).text;
+      expect(text).toContain('/atlas/assessments/x/#scope');
+      expect(text).not.toMatch(/https?:|no-host|localhost/);
+    }
+  });
 });
 
 describe('bad input fails clearly', () => {
   const base = toInput(cases[0]!.input);
 
   it('a relative URL', () => {
-    expect(() => chicago({ ...base, url: '/assessments/x/' })).toThrow(
-      'cite: "/assessments/x/" is not an absolute URL; pass the page\'s full address (site URL + path).',
+    expect(() => chicago({ ...base, url: 'assessments/x/' })).toThrow(
+      'cite: "assessments/x/" is not an absolute URL or a path from the site root; pass the page\'s full address (site URL + path).',
     );
   });
+
 
   it('an invalid date', () => {
     expect(() => apa({ ...base, published: new Date('not a date') })).toThrow('cite: "published" is not a valid date.');

@@ -68,7 +68,32 @@ describe('the body is data, not code', () => {
       '30: "export const year = 2026" is an import/export, which would run as code at build time',
       '32: <Chart> is markup the site does not provide',
       '34: <b> is markup the site does not provide',
-      '36: <DataTable> takes only a literal id, on lines of its own: <DataTable id="<slug>/<table-id>" />',
+      '36: <DataTable> takes only a literal id of the form shown, on lines of its own: <DataTable id="<slug>/<table-id>" />',
+    ]);
+  });
+
+  test('endnote links of the form the ingester writes pass; links leaving the page, other ids and expressions do not', () => {
+    const body = [
+      'Spending rose.<sup id="note-ref-1"><a href="#note-1" aria-label="Note 1">\\[1]</a></sup> Again.<sup id="note-ref-1-2"><a href="#note-1" aria-label="Note 1">\\[1]</a></sup>',
+      '',
+      '<a id="note-1" href="#note-ref-1" aria-label="Back to the text citing note 1">\\[1]</a> A source.',
+      '',
+      'See <a href="https://example.org/#note-1" aria-label="Note 1">this</a>.',
+      '',
+      'Also<sup id="footnote-1"><a href="#note-1" aria-label="Note 1">1</a></sup> and <a id="note-2" href={"#note-ref-2"} aria-label="Back to the text citing note 2">2</a>.',
+      '',
+      '<sup id="note-ref-3">',
+      '',
+      'flow',
+      '',
+      '</sup>',
+    ].join('\n');
+    const problems = mdxCodeProblems(FILE, page(body));
+    expect(problems.map((p) => `${p.line}: ${p.message.split(',')[0]}`)).toEqual([
+      '30: <a> takes only a literal href',
+      '32: <sup> takes only a literal id of the form shown',
+      '32: <a> takes only a literal href',
+      '34: <sup> takes only a literal id of the form shown',
     ]);
   });
 

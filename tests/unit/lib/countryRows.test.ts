@@ -12,7 +12,7 @@ describe('countryRows', () => {
     expect(countryRows(tables, 'japan')).toEqual([
       {
         id: 'russia-treaty-north-korea/defense-budget',
-        title: 'Current Defense Budget (2023) and Projected Change (2024) by Country',
+        title: 'Current Defense Budget (2023) and Projected Change (2024), by country',
         rows: [
           {
             name: 'Japan',

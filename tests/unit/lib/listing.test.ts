@@ -37,3 +37,11 @@ describe('urls', () => {
     expect(absoluteUrl('/x/', undefined)).toBe('/x/');
   });
 });
+
+describe('sortForListing ties', () => {
+  it('orders documents with the same date and title by slug, whatever order they come in', () => {
+    const entry = (slug: string) => ({ data: { title: 'Same', slug, published: new Date('2024-01-01') } });
+    expect(sortForListing([entry('b'), entry('a'), entry('c')]).map((e) => e.data.slug)).toEqual(['a', 'b', 'c']);
+    expect(sortForListing([entry('c'), entry('a'), entry('b')]).map((e) => e.data.slug)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -18,7 +18,7 @@ const none = { kind: [], country: [], topic: [] };
 describe('facet table', () => {
   it('lists each value once, sorted, and refers to values by position', () => {
     const table = buildFacetTable(rows);
-    expect(table.values).toEqual({ kind: ['Article', 'Assessment'], country: ['China', 'Japan', 'Russia'], topic: ['Energy', 'Sanctions', 'Trade'] });
+    expect(table.values).toEqual({ kind: ['Article', 'Assessment'], country: ['China', 'Japan', 'Russia'], topic: ['Energy', 'Sanctions', 'Trade'], likelihood: [], confidence: [] });
     expect(table.dates).toEqual(['2023-01-05', '2024-06-19', '2025-02-01']);
     expect(table.rows[0]).toEqual(['a1', 1, 1, [1, 0], [2]]);
     expect(table.rows[3]).toEqual(['c1', 0, -1, [1], [0]]);
@@ -33,6 +33,8 @@ describe('applyFacets', () => {
       kind: { Article: 2, Assessment: 3 },
       country: { China: 2, Japan: 3, Russia: 1 },
       topic: { Energy: 1, Sanctions: 2, Trade: 3 },
+      likelihood: {},
+      confidence: {},
     });
   });
 
@@ -59,5 +61,27 @@ describe('applyFacets', () => {
   it('drops ids the table does not know and values it does not list', () => {
     expect(applyFacets(index, ['zz', 'a1'], none, 'relevance').ids).toEqual(['a1']);
     expect(applyFacets(index, all, { ...none, country: ['Atlantis'] }, 'relevance').ids).toEqual([]);
+  });
+});
+
+describe('likelihood and confidence of key judgments', () => {
+  const judged: [string, FacetRow][] = [
+    ['k1', { ...row('Assessment', undefined, [], []), likelihood: ['Likely (55–80%, ICD 203)'], confidence: ['Moderate confidence'] }],
+    ['k2', { ...row('Assessment', undefined, [], []), likelihood: ['Unlikely (25–35%, UK Probability Yardstick)'], confidence: [] }],
+    ['k3', row('Article', undefined, [], [])],
+  ];
+  const table = buildFacetTable(judged);
+  const judgedIndex = facetIndex(table);
+
+  it('stores them only on the records that have them', () => {
+    expect(table.rows.map((r) => r.length)).toEqual([7, 7, 5]);
+  });
+
+  it('filters and counts by band and by level', () => {
+    const byBand = applyFacets(judgedIndex, ['k1', 'k2', 'k3'], { likelihood: ['Likely (55–80%, ICD 203)'] }, 'relevance');
+    expect(byBand.ids).toEqual(['k1']);
+    expect(byBand.counts.likelihood).toEqual({ 'Likely (55–80%, ICD 203)': 1, 'Unlikely (25–35%, UK Probability Yardstick)': 1 });
+    expect(byBand.counts.confidence).toEqual({ 'Moderate confidence': 1 });
+    expect(applyFacets(judgedIndex, ['k1', 'k2', 'k3'], { confidence: ['Moderate confidence'], kind: ['Article'] }, 'relevance').ids).toEqual([]);
   });
 });

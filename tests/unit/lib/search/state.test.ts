@@ -5,7 +5,7 @@ describe('search state in the address', () => {
   it('reads words, repeated filter parameters and the sort', () => {
     expect(parseState('?q=sanctions&kind=assessment&country=japan&country=north-korea&topic=arms-race&sort=newest')).toEqual({
       q: 'sanctions',
-      filters: { kind: ['assessment'], country: ['japan', 'north-korea'], topic: ['arms-race'] },
+      filters: { kind: ['assessment'], country: ['japan', 'north-korea'], topic: ['arms-race'], likelihood: [], confidence: [] },
       sort: 'newest',
     });
   });
@@ -20,7 +20,7 @@ describe('search state in the address', () => {
   it('ignores what it cannot use: unknown sorts, malformed ids, repeats and other parameters', () => {
     expect(parseState('?q=%20x%20&sort=random&country=Japan&country=japan&country=japan&topic=<b>&utm_source=mail')).toEqual({
       q: 'x',
-      filters: { kind: [], country: ['japan'], topic: [] },
+      filters: { kind: [], country: ['japan'], topic: [], likelihood: [], confidence: [] },
       sort: 'relevance',
     });
   });

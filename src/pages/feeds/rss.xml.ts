@@ -1,4 +1,0 @@
-import type { APIRoute } from 'astro';
-import { feedResponse } from '../../lib/feeds/site.ts';
-
-export const GET: APIRoute = ({ site }) => feedResponse('rss', { kind: 'all' }, site);

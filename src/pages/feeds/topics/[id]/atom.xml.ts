@@ -1,6 +1,0 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse, feedScopes } from '../../../../lib/feeds/site.ts';
-
-export const getStaticPaths = (async () => (await feedScopes('topic')).map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
-
-export const GET: APIRoute = ({ params, site }) => feedResponse('atom', { kind: 'topic', id: params.id! }, site);
