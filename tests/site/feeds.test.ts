@@ -40,7 +40,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => fixture?.remove());
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'item', 'url', 'category', 'link', 'author', 'dc:creator'].includes(name) });
+const parser = new XMLParser({ ignoreAttributes: false, htmlEntities: true, attributeNamePrefix: '@', isArray: (name) => ['entry', 'item', 'url', 'category', 'link', 'author', 'dc:creator'].includes(name) });
 
 function readXml(path: string) {
   const text = readFileSync(join(fixture.dist, path), 'utf8');

@@ -25,9 +25,12 @@ const doc = (path: string) => parse(html(path));
 const text = (path: string) => normalizeSpace(visibleText(doc(path)));
 const byId = (path: string, id: string) => first(doc(path), (element) => attr(element, 'id') === id);
 
+// With the site's address known, as a published site is built: feeds and the sitemap need it.
+const SITE_URL = 'https://atlas.example.org';
+
 beforeAll(async () => {
   site = createRevisionsSite();
-  const result = await site.build();
+  const result = await site.build({ SITE_URL });
   output = result.output;
   if (!result.ok) throw new Error(`the revisions fixture site did not build:\n${output.slice(-4000)}`);
 }, 240_000);
@@ -161,7 +164,7 @@ describe('the current page', () => {
 describe('feeds and sitemap of a revised document', () => {
   const entry = () => {
     const feed = html('/feeds/atom.xml');
-    return [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]).find((e) => e.includes(`<id>http://localhost:4321${DOC}</id>`));
+    return [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]).find((e) => e.includes(`<id>${SITE_URL}${DOC}</id>`));
   };
   it('the feed entry is updated on the latest stated date and, as no version states a publication date, has no <published>', () => {
     expect(entry()).toContain('<updated>2026-09-18T00:00:00Z</updated>');
@@ -169,7 +172,7 @@ describe('feeds and sitemap of a revised document', () => {
   });
   it('the sitemap lists the current page with that date, and no earlier version or change page', () => {
     const sitemap = html('/sitemap.xml');
-    expect(sitemap).toContain(`<url><loc>http://localhost:4321${DOC}</loc><lastmod>2026-09-18T00:00:00Z</lastmod></url>`);
+    expect(sitemap).toContain(`<url><loc>${SITE_URL}${DOC}</loc><lastmod>2026-09-18T00:00:00Z</lastmod></url>`);
     expect(sitemap).not.toMatch(new RegExp(`${DOC}(v|changes)/`));
   });
   it('the social card says it was updated', () => {

@@ -4,7 +4,8 @@
  * whatever components and plugins produced it: headings, paragraphs, lists, tables, notes.
  * Controls (permalink buttons, table downloads, related links, navigation) are left out.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import type { DefaultTreeAdapterTypes } from 'parse5';
+import { getAttr, hasClassName, parseHtml } from '../html.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -37,8 +38,7 @@ export interface PdfDocument {
 }
 
 const isElement = (node: Node): node is Element => 'tagName' in node;
-const attr = (node: Element, name: string) => node.attrs.find((a) => a.name === name)?.value;
-const classes = (node: Element) => (attr(node, 'class') ?? '').split(/\s+/);
+const classes = (node: Element) => (getAttr(node, 'class') ?? '').split(/\s+/);
 
 function find(node: Node, test: (el: Element) => boolean): Element | undefined {
   if (isElement(node) && test(node)) return node;
@@ -59,9 +59,9 @@ function findAll(node: Node, test: (el: Element) => boolean, out: Element[] = []
 /** Parts of a page that are controls, not text of the document. */
 function skipped(el: Element): boolean {
   if (['button', 'nav', 'aside', 'script', 'style', 'template', 'svg'].includes(el.tagName)) return true;
-  if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  if (getAttr(el, 'hidden') !== undefined || getAttr(el, 'aria-hidden') === 'true') return true;
   // What a section carries that is not the document's own text (related links) is marked so for search.
-  if (attr(el, 'data-pagefind-ignore') !== undefined) return true;
+  if (getAttr(el, 'data-pagefind-ignore') !== undefined) return true;
   const cls = classes(el);
   return cls.includes('table-downloads') || cls.includes('visually-hidden') || cls.includes('sr-only');
 }
@@ -96,7 +96,7 @@ function blocksOf(children: Node[], out: Block[]): Block[] {
         out.push({
           type: 'list',
           ordered: node.tagName === 'ol',
-          start: Number(attr(node, 'start') ?? 1),
+          start: Number(getAttr(node, 'start') ?? 1),
           items: node.childNodes.filter((li): li is Element => isElement(li) && li.tagName === 'li').map((li) => clean(text(li))),
         });
         break;
@@ -123,28 +123,28 @@ function blocksOf(children: Node[], out: Block[]): Block[] {
 }
 
 export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
-  const document = parse(html);
+  const document = parseHtml(html);
   const root = find(document, (el) => el.tagName === 'html');
-  const article = find(document, (el) => el.tagName === 'article' && classes(el).includes('doc'));
+  const article = find(document, (el) => el.tagName === 'article' && hasClassName(el, 'doc'));
   const h1 = article && find(article, (el) => el.tagName === 'h1');
-  const body = article && find(article, (el) => classes(el).includes('doc-body'));
+  const body = article && find(article, (el) => hasClassName(el, 'doc-body'));
   // The URL the page prints in its header: absolute with SITE_URL, the page's path without.
-  const url = article && find(article, (el) => classes(el).includes('print-url'));
+  const url = article && find(article, (el) => hasClassName(el, 'print-url'));
   if (!article || !h1 || !body || !url) throw new Error(`${file}: not a document page (it needs article.doc with an h1, .doc-body and .print-url)`);
-  const meta = find(article, (el) => el.tagName === 'p' && classes(el).includes('meta'));
+  const meta = find(article, (el) => el.tagName === 'p' && hasClassName(el, 'meta'));
   const facts = meta ? meta.childNodes.map((node) => clean(text(node))).filter(Boolean) : [];
-  const time = meta && find(meta, (el) => el.tagName === 'time' && attr(el, 'datetime') !== undefined);
-  const date = time ? new Date(attr(time, 'datetime')!) : undefined;
+  const time = meta && find(meta, (el) => el.tagName === 'time' && getAttr(el, 'datetime') !== undefined);
+  const date = time ? new Date(getAttr(time, 'datetime')!) : undefined;
   const lede: Block[] = [];
   const sections: PdfSection[] = [];
   for (const node of body.childNodes) {
-    if (isElement(node) && node.tagName === 'section' && classes(node).includes('doc-section')) {
+    if (isElement(node) && node.tagName === 'section' && hasClassName(node, 'doc-section')) {
       const h2 = find(node, (el) => el.tagName === 'h2');
       if (!h2) continue;
-      sections.push({ id: attr(h2, 'id') ?? '', title: clean(text(h2)), blocks: blocksOf(node.childNodes, []) });
+      sections.push({ id: getAttr(h2, 'id') ?? '', title: clean(text(h2)), blocks: blocksOf(node.childNodes, []) });
     } else {
       blocksOf([node], lede);
     }
   }
-  return { title: clean(text(h1)), lang: (root && attr(root, 'lang')) || 'en', url: clean(text(url)), facts, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
+  return { title: clean(text(h1)), lang: (root && getAttr(root, 'lang')) || 'en', url: clean(text(url)), facts, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
 }
