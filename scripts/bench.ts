@@ -36,6 +36,8 @@ const BENCH = join(ROOT, '.bench');
 const SEED_SLUGS = { article: 'russia-treaty-north-korea', assessment: 'russia-north-korea-security-alliance' };
 const TARGETS = { buildSeconds: 27, peakMb: 650, distMb: 28, firstResultsMs: 200 };
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
+/** The vocabularies the build reads besides the documents (copied afresh with the code). */
+const VOCABULARY = ['countries.json', 'topics.json', 'roles.json', 'estimative'].map((name) => join('content', name));
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((arg) => arg.startsWith('--')));
@@ -59,13 +61,12 @@ function scratchProject(n: number, reuse: boolean): string {
   const site = join(BENCH, `site-${n}`);
   if (reuse && existsSync(join(site, 'content', 'assessments'))) {
     for (const name of [...COPIED, 'dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(site, name), { recursive: true, force: true });
-    for (const name of COPIED) cpSync(join(ROOT, name), join(site, name), { recursive: true });
+    for (const name of [...COPIED, ...VOCABULARY]) cpSync(join(ROOT, name), join(site, name), { recursive: true });
     return site;
   }
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'content'), { recursive: true });
-  for (const name of COPIED) cpSync(join(ROOT, name), join(site, name), { recursive: true });
-  for (const name of ['countries.json', 'topics.json', 'roles.json']) cpSync(join(ROOT, 'content', name), join(site, 'content', name));
+  for (const name of [...COPIED, ...VOCABULARY]) cpSync(join(ROOT, name), join(site, name), { recursive: true });
   // Link each package rather than node_modules itself, so the build caches Astro and Vite keep
   // in node_modules/.astro and .vite stay in the scratch copy.
   mkdirSync(join(site, 'node_modules'));

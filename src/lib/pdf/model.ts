@@ -30,6 +30,9 @@ export interface PdfDocument {
   url: string;
   /** The page header's facts as shown ("Assessment", "Published 1 June 2024", "Reference ..."). */
   facts: string[];
+  /** The header's byline as shown ("By Jane Doe (Senior Fellow) and John Roe"), and the names in it. */
+  byline?: string | undefined;
+  authors: string[];
   /** The first date the header shows (its published date), for the PDF's metadata. */
   date?: Date | undefined;
   /** Text before the first section (an article's lede). */
@@ -135,6 +138,8 @@ export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
   const facts = meta ? meta.childNodes.map((node) => clean(text(node))).filter(Boolean) : [];
   const time = meta && find(meta, (el) => el.tagName === 'time' && getAttr(el, 'datetime') !== undefined);
   const date = time ? new Date(getAttr(time, 'datetime')!) : undefined;
+  const bylineElement = find(article, (el) => el.tagName === 'p' && hasClassName(el, 'authors'));
+  const authors = bylineElement ? findAll(bylineElement, (el) => hasClassName(el, 'author')).map((el) => clean(text(el))) : [];
   const lede: Block[] = [];
   const sections: PdfSection[] = [];
   for (const node of body.childNodes) {
@@ -146,5 +151,5 @@ export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
       blocksOf([node], lede);
     }
   }
-  return { title: clean(text(h1)), lang: (root && getAttr(root, 'lang')) || 'en', url: clean(text(url)), facts, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
+  return { title: clean(text(h1)), lang: (root && getAttr(root, 'lang')) || 'en', url: clean(text(url)), facts, byline: bylineElement && clean(text(bylineElement)), authors, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
 }

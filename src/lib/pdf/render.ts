@@ -23,7 +23,7 @@ const MUTED = '#444444';
 function allText(doc: PdfDocument): string {
   const blockText = (block: Block) =>
     block.type === 'list' ? block.items.join(' ') : block.type === 'table' ? [block.caption, ...block.head, ...block.rows.flat()].join(' ') : block.text;
-  return [doc.title, ...doc.facts, ...doc.lede.map(blockText), ...doc.sections.flatMap((s) => [s.title, ...s.blocks.map(blockText)])].join(' ');
+  return [doc.title, ...doc.facts, doc.byline ?? '', ...doc.lede.map(blockText), ...doc.sections.flatMap((s) => [s.title, ...s.blocks.map(blockText)])].join(' ');
 }
 
 export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; siteName: string }): Promise<RenderedPdf> {
@@ -46,7 +46,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     lang: doc.lang,
     displayTitle: true,
     autoFirstPage: true,
-    info: { Title: doc.title, Author: options.siteName, Creator: options.siteName, Producer: options.siteName, CreationDate: date, ModDate: date },
+    info: { Title: doc.title, Author: doc.authors.length > 0 ? doc.authors.join(', ') : options.siteName, Creator: options.siteName, Producer: options.siteName, CreationDate: date, ModDate: date },
     // No default font: pdfkit would otherwise open Helvetica (not embedded) first.
     font: fonts.regular as never,
   });
@@ -72,6 +72,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
 
   para(root, 'H1', 'bold', 22, doc.title, 0.4);
   for (const fact of doc.facts) para(root, 'P', 'body', 10.5, fact, 0.1, MUTED);
+  if (doc.byline) para(root, 'P', 'body', 10.5, doc.byline, 0.1, INK);
   para(root, 'P', 'body', 9.5, doc.url, 0.8, MUTED, { link: doc.url, underline: false });
 
   if (doc.sections.length > 1) {

@@ -8,6 +8,7 @@ const page = `<!doctype html><html lang="en-GB"><head><title>x</title></head><bo
     <nav aria-label="Breadcrumb"><a href="/">Home</a></nav>
     <h1>North Korea–Russia Relations</h1>
     <p class="meta"><span>Brief</span> <span>IF12760</span> <span>Published <time datetime="2024-07-01">1 July 2024</time></span> <span>Updated <time datetime="2026-09-18">18 September 2026</time></span></p>
+    <p class="authors">By <span class="author">Mark E. Manyin</span> and <span class="author">Emma Chanlett-Avery</span><span class="author-role"> (Specialist)</span></p>
     <p class="print-url">https://atlas.example.org/assessments/nk-russia/</p>
   </header>
   <div class="doc-body">
@@ -27,12 +28,14 @@ const page = `<!doctype html><html lang="en-GB"><head><title>x</title></head><bo
 describe('pdfDocumentFromHtml', () => {
   const doc = pdfDocumentFromHtml(page, 'assessments/nk-russia/index.html');
 
-  it('reads the title block: title, language, the printed URL, header facts and the first date', () => {
+  it('reads the title block: title, language, the printed URL, header facts, the first date and the byline', () => {
     expect(doc.title).toBe('North Korea–Russia Relations');
     expect(doc.lang).toBe('en-GB');
     expect(doc.url).toBe('https://atlas.example.org/assessments/nk-russia/');
     expect(doc.facts).toEqual(['Brief', 'IF12760', 'Published 1 July 2024', 'Updated 18 September 2026']);
     expect(doc.date?.toISOString().slice(0, 10)).toBe('2024-07-01');
+    expect(doc.byline).toBe('By Mark E. Manyin and Emma Chanlett-Avery (Specialist)');
+    expect(doc.authors).toEqual(['Mark E. Manyin', 'Emma Chanlett-Avery']);
   });
 
   it('keeps the lede, each section with its heading and blocks in order, and leaves controls out', () => {
