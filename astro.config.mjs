@@ -11,26 +11,13 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { sharePages } from './src/integrations/share-pages.ts';
 import { contentCode, contentGuard } from './src/integrations/content-guard.ts';
 import { estimativeTerms } from './src/integrations/estimative-terms.ts';
+import { outputs } from './src/integrations/outputs.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 
 // Deployment target: set SITE_URL (and BASE_PATH when the site lives below the host's root).
-// Without SITE_URL no host is guessed: pages link relatively and leave out what needs an absolute
-// URL (canonical, og:url), and the build says so once.
+// Without SITE_URL no host is guessed (src/integrations/site-address.ts).
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
-
-/** @returns {import('astro').AstroIntegration} */
-const siteAddressNotice = () => ({
-  name: 'site-address-notice',
-  hooks: {
-    'astro:build:start': ({ logger }) => {
-      if (!site) {
-        logger.warn(
-          'SITE_URL is not set: pages carry no canonical link or og:url, and citations and print show paths without a host. Set SITE_URL=https://your.host to publish absolute URLs.',
-        );
-      }
-    },
-  },
-});
 
 export default defineConfig({
   site,
@@ -41,10 +28,11 @@ export default defineConfig({
     // are unchanged keep their earlier output instead of being rendered again.
     incrementalBuild: true,
   },
-  // linkCheck reads the finished output: keep it last, after anything that adds files at build end
-  // (sharePages writes the share pages). contentGuard first: a page that breaks the content rules
-  // stops the build before anything runs.
-  integrations: [siteAddressNotice(), contentGuard(), mdx(), plainDynamicImports(), sharePages(), pagefindIndex(), anchorLock(), linkCheck()],
+  // linkCheck reads the finished output: keep it last, after anything that adds or edits files at
+  // build end (outputs fills in each document page's PDF link, sharePages writes the share pages),
+  // and so the search index reads pages after them too. contentGuard first: a page that breaks the
+  // content rules stops the build before anything runs.
+  integrations: [siteAddress(), contentGuard(), mdx(), plainDynamicImports(), outputs(), sharePages(), pagefindIndex(), anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

@@ -8,7 +8,8 @@
  * - a document page: its own entry (front matter and body), its tables, the related links of
  *   each of its sections with the titles of the documents they lead to (a new document elsewhere
  *   changes them), the published hubs (tag chips and table cells link only to those), and the
- *   country and topic names.
+ *   country and topic names, and the site's address and base path, which every absolute URL and
+ *   link on the page holds (Astro's own cache does not tell builds for different addresses apart).
  *
  * Listing pages (home, hubs, /data/, search) read the whole collection and have no key: they are
  * rendered every build.
@@ -20,6 +21,8 @@ import { perBuild } from './memo.ts';
 import { documentTitles, relatedIndex } from './related.ts';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+const address = { site: import.meta.env.SITE, base: import.meta.env.BASE_URL };
 
 /** What every document page shows of the whole site: published hubs, country and topic names. */
 const siteWide = perBuild(['assessments', 'countries', 'topics'], async () => {
@@ -45,5 +48,5 @@ export async function documentPageKey(entry: CollectionEntry<'assessments'>): Pr
     index.relatedTo(entry.data.slug, section.id).map((link) => [link.ref, link.title, titles.get(link.docSlug), link.shared]),
   );
   const tables = (await tableDigests()).get(entry.data.slug) ?? [];
-  return hash({ entry: entry.digest ?? entry.data, tables, related, site: await siteWide() });
+  return hash({ entry: entry.digest ?? entry.data, tables, related, site: await siteWide(), address });
 }

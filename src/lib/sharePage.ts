@@ -35,6 +35,8 @@ export const sharePageSchema = z.object({
   target: z.string(),
   /** The section's absolute URL, when the site's address is known: the canonical link and og:url. */
   url: z.string().optional(),
+  /** The document's social card (absolute URL, so only when the site's address is known) and its alt text naming the section. */
+  image: z.object({ url: z.string(), alt: z.string() }).optional(),
 });
 export type SharePage = z.output<typeof sharePageSchema>;
 export const shareManifestSchema = z.array(sharePageSchema);
@@ -45,7 +47,7 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 /** The page as a hast tree. */
 export function sharePageTree(page: SharePage): Root {
   const title = `${page.sectionTitle} – ${page.documentTitle}`;
-  const meta = pageMetaTags({ title, description: page.description, url: page.url, type: 'article' }).map(({ tag, attributes }) => element(tag, { ...attributes }));
+  const meta = pageMetaTags({ title, description: page.description, url: page.url, type: 'article', image: page.image }).map(({ tag, attributes }) => element(tag, { ...attributes }));
   const head = element('head', {}, [
     element('meta', { charSet: 'utf-8' }),
     element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

@@ -132,3 +132,36 @@ export function changesHref(slug: string, version?: number): string {
 export function changeEntryAnchor(sectionId: string): string {
   return `change-${sectionId}`;
 }
+
+/** A feed of the newest documents: of the whole site, or of one country's or topic's documents. */
+export type FeedScope = { kind: 'all' } | { kind: 'country' | 'topic'; id: string };
+export type FeedFormat = 'atom' | 'rss';
+
+/** Where a feed is below `feeds/` (the route src/routes/feed.ts serves them all). */
+export function feedPath(format: FeedFormat, scope: FeedScope = { kind: 'all' }): string {
+  const file = format === 'atom' ? 'atom.xml' : 'rss.xml';
+  return scope.kind === 'all' ? file : `${scope.kind === 'country' ? 'countries' : 'topics'}/${scope.id}/${file}`;
+}
+
+export function feedHref(format: FeedFormat, scope: FeedScope = { kind: 'all' }): string {
+  return href(`feeds/${feedPath(format, scope)}`);
+}
+
+/** Where a document's social card is in dist/ (written by src/integrations/outputs.ts). */
+export function cardPath(slug: string): string {
+  return `cards/${slug}.png`;
+}
+
+/** The social card image of a document; its share pages show it too. */
+export function cardHref(slug: string): string {
+  return href(cardPath(slug));
+}
+
+/** The PDF of a document (written by src/integrations/outputs.ts). */
+export function pdfHref(slug: string): string {
+  return href(`pdf/${slug}.pdf`);
+}
+
+export function sitemapHref(): string {
+  return href('sitemap.xml');
+}

@@ -25,9 +25,12 @@ const doc = (path: string) => parse(html(path));
 const text = (path: string) => normalizeSpace(visibleText(doc(path)));
 const byId = (path: string, id: string) => first(doc(path), (element) => attr(element, 'id') === id);
 
+// With the site's address known, as a published site is built: feeds and the sitemap need it.
+const SITE_URL = 'https://atlas.example.org';
+
 beforeAll(async () => {
   site = createRevisionsSite();
-  const result = await site.build();
+  const result = await site.build({ SITE_URL });
   output = result.output;
   if (!result.ok) throw new Error(`the revisions fixture site did not build:\n${output.slice(-4000)}`);
 }, 240_000);
@@ -155,5 +158,25 @@ describe('the current page', () => {
     const lock = JSON.parse(readFileSync(join(site.root, 'content/anchors.lock.json'), 'utf8')) as Record<string, string[]>;
     expect(lock[REVISED_SLUG]).toContain('outlook-for-negotiations');
     expect(output).not.toContain('Published links would break');
+  });
+});
+
+describe('feeds and sitemap of a revised document', () => {
+  const entry = () => {
+    const feed = html('/feeds/atom.xml');
+    return [...feed.matchAll(/<entry>[\s\S]*?<\/entry>/g)].map((m) => m[0]).find((e) => e.includes(`<id>${SITE_URL}${DOC}</id>`));
+  };
+  it('the feed entry is updated on the latest stated date and, as no version states a publication date, has no <published>', () => {
+    expect(entry()).toContain('<updated>2026-09-18T00:00:00Z</updated>');
+    expect(entry()).not.toContain('<published>');
+  });
+  it('the sitemap lists the current page with that date, and no earlier version or change page', () => {
+    const sitemap = html('/sitemap.xml');
+    expect(sitemap).toContain(`<url><loc>${SITE_URL}${DOC}</loc><lastmod>2026-09-18T00:00:00Z</lastmod></url>`);
+    expect(sitemap).not.toMatch(new RegExp(`${DOC}(v|changes)/`));
+  });
+  it('the social card says it was updated', () => {
+    const alt = /<meta property="og:image:alt" content="([^"]*)"/.exec(html(DOC))?.[1];
+    expect(alt).toContain('Updated 18 September 2026');
   });
 });

@@ -36,10 +36,11 @@ export interface FixtureSite {
 /**
  * The environment of a fixture build: the default site and base path whatever this run uses
  * (the tests expect its URLs), and CI cleared unless a test sets it (the lock behaves
- * differently on CI).
+ * differently on CI). Vitest puts Vite's own variables into process.env (BASE_URL=/ among them),
+ * and a child build would take BASE_URL for its base path: they are left out too.
  */
 function buildEnv(): NodeJS.ProcessEnv {
-  const { BASE_PATH: _base, SITE_URL: _site, ...rest } = process.env;
+  const { BASE_PATH: _base, SITE_URL: _site, BASE_URL: _viteBase, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = process.env;
   return { ...rest, CI: '', NO_COLOR: '1', FORCE_COLOR: '0' };
 }
 

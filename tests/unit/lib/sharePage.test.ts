@@ -16,7 +16,7 @@ function page(html: string) {
   const nodes = all(parse(html) as unknown as Node);
   const byTag = (tag: string) => nodes.filter((node) => node.tagName === tag);
   const meta = (key: string) => byTag('meta').find((m) => attr(m, 'property') === key || attr(m, 'name') === key || attr(m, 'http-equiv') === key);
-  return { byTag, meta, content: (key: string) => attr(meta(key)!, 'content') };
+  return { byTag, meta, content: (key: string) => { const found = meta(key); return found && attr(found, 'content'); } };
 }
 
 // A think-tank report's section whose titles carry the characters HTML escapes.
@@ -34,9 +34,11 @@ describe('share page', () => {
     const title = 'Key Judgments – Iran\'s "Maximum Pressure" & the <Oil> Market';
     expect(textOf(p.byTag('title')[0]!)).toBe(`${title} | Assessment Atlas`);
     expect(p.content('og:title')).toBe(title);
-    expect(p.content('twitter:title')).toBe(title);
+    // X reads the card's title and description from OpenGraph: its own tags are not repeated.
+    expect(p.content('twitter:title')).toBeUndefined();
+    expect(p.content('twitter:card')).toBe('summary');
     expect(p.content('og:type')).toBe('article');
-    for (const key of ['description', 'og:description', 'twitter:description']) expect(p.content(key)).toBe(section.description);
+    for (const key of ['description', 'og:description']) expect(p.content(key)).toBe(section.description);
     expect(textOf(p.byTag('h1')[0]!)).toBe('Key Judgments');
     expect(textOf(p.byTag('cite')[0]!)).toBe(section.documentTitle);
   });

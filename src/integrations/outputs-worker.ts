@@ -1,0 +1,77 @@
+/**
+ * The worker thread of src/integrations/outputs.ts: draws social cards (from a document's front
+ * matter, while Astro is still rendering pages) and PDFs (from the finished pages). Each worker
+ * parses the fonts once and keeps its shaping memo for all the documents it is given.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { readExistingMdx } from '../ingest/frontmatter.ts';
+import { SITE_NAME } from '../data/site.ts';
+import { cacheKey, cached } from '../lib/cards/cache.ts';
+import { cardPng } from '../lib/cards/card.ts';
+import { FONT_FILES, PROJECT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
+import { cardInput } from '../lib/cards/input.ts';
+import { pdfDocumentFromHtml } from '../lib/pdf/model.ts';
+import { renderPdf } from '../lib/pdf/render.ts';
+import { frontMatterSchema, plainRefs } from '../lib/schemas.ts';
+
+export type OutputTask =
+  | { kind: 'card'; /** The document's MDX file. */ source: string; /** Where the PNG goes. */ target: string }
+  | { kind: 'pdf'; /** The built page. */ page: string; target: string };
+
+export type OutputResult =
+  | { kind: 'card'; slug?: string | undefined; warning?: string | undefined }
+  | { kind: 'pdf'; pages: number; bytes: number };
+
+// Code and fonts are part of every cache key: a change to either draws every output anew.
+const read = (path: string) => readFile(PROJECT_FILES(path));
+const fonts = Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold), readFile(FONT_FILES.italic)]);
+const CARD_VERSION = Promise.all([read('src/lib/cards/card.ts'), read('src/lib/cards/png.ts'), fonts]).then(([a, b, f]) => cacheKey(a, b, ...f));
+const PDF_VERSION = Promise.all([read('src/lib/pdf/render.ts'), read('src/lib/pdf/model.ts'), read('src/lib/cards/fonts.ts'), fonts]).then(([a, b, c, f]) =>
+  cacheKey(a, b, c, ...f),
+);
+const schema = frontMatterSchema(plainRefs);
+
+/** Pages in a PDF as readers see it: the count in its page tree root. */
+function pageCountOf(bytes: Buffer): number {
+  const match = /\/Type \/Pages\s*\/Count (\d+)/.exec(bytes.toString('latin1'));
+  if (!match) throw new Error('no page count in the PDF');
+  return Number(match[1]);
+}
+
+async function card(task: Extract<OutputTask, { kind: 'card' }>): Promise<OutputResult> {
+  const { matter } = readExistingMdx(await readFile(task.source, 'utf8'));
+  const parsed = schema.safeParse(matter);
+  // Astro's own content check reports a bad page with its field; no card is needed for it then.
+  if (!parsed.success) return { kind: 'card' };
+  const input = cardInput(parsed.data);
+  const missing = missingGlyphs(input.title);
+  const png = await cached('cards', cacheKey(await CARD_VERSION, JSON.stringify(input)), () => cardPng(input));
+  await mkdir(dirname(task.target), { recursive: true });
+  await writeFile(task.target, png);
+  return {
+    kind: 'card',
+    slug: parsed.data.slug,
+    warning:
+      missing.length > 0
+        ? `${task.source}: the social card leaves out ${missing.join('')}: the shipped font (Noto Sans, src/assets/fonts/) has no glyphs for them; add a font that covers them there.`
+        : undefined,
+  };
+}
+
+async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputResult> {
+  const model = pdfDocumentFromHtml(await readFile(task.page, 'utf8'), task.page);
+  const bytes = await cached('pdf', cacheKey(await PDF_VERSION, JSON.stringify(model)), async () => (await renderPdf(model, { date: model.date, siteName: SITE_NAME })).bytes);
+  await mkdir(dirname(task.target), { recursive: true });
+  await writeFile(task.target, bytes);
+  return { kind: 'pdf', pages: pageCountOf(bytes), bytes: bytes.length };
+}
+
+parentPort!.on('message', async ({ task }: { task: OutputTask }) => {
+  try {
+    parentPort!.postMessage({ result: task.kind === 'card' ? await card(task) : await pdf(task) });
+  } catch (error) {
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,176 @@
+/**
+ * Social cards and PDFs, drawn at build time in worker threads (src/integrations/outputs-worker.ts)
+ * so they run beside Astro's page rendering, which keeps to one thread:
+ * - at build start, a card per document from its front matter (content/assessments/*.mdx),
+ *   staged outside dist/ and copied to dist/cards/ at build end;
+ * - at build end, a PDF per document from its finished page (src/lib/pdf/), so it holds exactly
+ *   what the page shows. Each page's placeholder (src/components/PdfDownload.astro) becomes its
+ *   link with the PDF's page count and size. A PDF that cannot be made is a warning naming the
+ *   page and the reason, and that page has no link: one bad document does not fail the site.
+ * List this before the search index and the link check, which read the pages. Outputs are cached
+ * on disk by a hash of their content (src/lib/cards/cache.ts), so a rebuild draws only what changed.
+ */
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
+import { PROJECT_FILES } from '../lib/cards/fonts.ts';
+import { cardPath } from '../lib/urls.ts';
+import type { OutputResult, OutputTask } from './outputs-worker.ts';
+
+const PLACEHOLDER = /<p class="pdf-download" data-pdf-download="([^"]*)" hidden(?:="")?><\/p>/;
+
+/** "120 kB", as the link states it: decimal kilobytes, rounded, never "0 kB". */
+export function sizeLabel(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
+}
+
+/**
+ * resvg-js 2.6.2 never frees a rendered image's pixels (thx/resvg-js#216: Rust memory that V8
+ * does not see, about 6 MB a card), but ending a worker thread does. So a worker is replaced
+ * after this many cards, which bounds the pool's memory at a small cost (the new worker loads
+ * the modules and fonts again).
+ */
+const CARDS_PER_WORKER = 50;
+
+interface Job {
+  task: OutputTask;
+  resolve: (result: OutputResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** Worker threads, each given one task at a time from a shared queue. */
+class Pool {
+  private readonly queue: Job[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly cards = new Map<Worker, number>();
+  private closed = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(PROJECT_FILES('src/integrations/outputs-worker.ts'));
+    this.cards.set(worker, 0);
+    return worker;
+  }
+
+  private pump(): void {
+    while (!this.closed && this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      const onMessage = ({ result, error }: { result?: OutputResult; error?: string }) => done(error === undefined ? undefined : new Error(error), result);
+      const onError = (error: Error) => done(error);
+      // Only these two: Worker keeps listeners of its own (removeAllListeners would stop its port).
+      const done = (error?: Error, result?: OutputResult) => {
+        worker.off('message', onMessage).off('error', onError);
+        if (error) job.reject(error);
+        else job.resolve(result!);
+        const cards = this.cards.get(worker)! + (job.task.kind === 'card' ? 1 : 0);
+        if (error || cards >= CARDS_PER_WORKER) {
+          this.cards.delete(worker);
+          void worker.terminate();
+          if (!this.closed) this.idle.push(this.spawn());
+        } else {
+          this.cards.set(worker, cards);
+          this.idle.push(worker);
+        }
+        this.pump();
+      };
+      worker.on('message', onMessage).on('error', onError);
+      worker.postMessage({ task: job.task });
+    }
+  }
+
+  run(task: OutputTask): Promise<OutputResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  close(): Promise<unknown> {
+    this.closed = true;
+    return Promise.all([...this.cards.keys()].map((worker) => worker.terminate()));
+  }
+}
+
+export function outputs(): AstroIntegration {
+  let base = '/';
+  let root = '';
+  let pool: Pool | undefined;
+  let stage = '';
+  let cards: Promise<{ made: number; seconds: number }> | undefined;
+  return {
+    name: 'outputs',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:start': ({ logger }) => {
+        // One worker per core: Astro's rendering keeps to one thread, the cards take the rest.
+        pool = new Pool(Math.max(1, availableParallelism()));
+        stage = mkdtempSync(join(tmpdir(), 'atlas-cards-'));
+        const started = performance.now();
+        const dir = join(root, 'content/assessments');
+        const files = readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort();
+        cards = Promise.all(
+          files.map(async (name) => {
+            const result = await pool!.run({ kind: 'card', source: join(dir, name), target: join(stage, cardPath(name.slice(0, -4))) }).catch((error: Error) => {
+              logger.warn(`content/assessments/${name}: no social card (${error.message}).`);
+              return undefined;
+            });
+            if (result?.kind === 'card' && result.warning) logger.warn(result.warning);
+            return result?.kind === 'card' && result.slug ? 1 : 0;
+          }),
+        ).then((made) => ({ made: made.reduce((a: number, b) => a + b, 0), seconds: (performance.now() - started) / 1000 }));
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const out = fileURLToPath(dir);
+        try {
+          const drawn = await cards!;
+          cpSync(stage, out, { recursive: true });
+          logger.info(`${drawn.made} social cards in ${drawn.seconds.toFixed(1)} s (beside page rendering)`);
+
+          const started = performance.now();
+          let made = 0;
+          let failed = 0;
+          await Promise.all(
+            pages
+              .filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname))
+              .map(async ({ pathname }) => {
+                const file = join(out, pathname, 'index.html');
+                const html = await readFile(file, 'utf8');
+                const placeholder = PLACEHOLDER.exec(html);
+                if (!placeholder) return;
+                const href = placeholder[1]!;
+                let replacement = '';
+                try {
+                  if (!href.startsWith(base)) throw new Error(`the PDF link ${href} is outside the base path ${base}`);
+                  const result = await pool!.run({ kind: 'pdf', page: file, target: join(out, href.slice(base.length)) });
+                  if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
+                  replacement =
+                    `<p class="pdf-download"><a href="${href}" type="application/pdf" download>` +
+                    `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`;
+                  made++;
+                } catch (error) {
+                  failed++;
+                  logger.warn(`${pathname}: no PDF (${error instanceof Error ? error.message : String(error)}); the page is published without its PDF link.`);
+                }
+                await writeFile(file, html.replace(PLACEHOLDER, replacement));
+              }),
+          );
+          logger.info(`${made} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} documents without one` : ''}`);
+        } finally {
+          rmSync(stage, { recursive: true, force: true });
+          await pool?.close();
+        }
+      },
+    },
+  };
+}
