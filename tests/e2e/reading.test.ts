@@ -224,7 +224,7 @@ describe('a dated report with bylines, on a build with SITE_URL set', () => {
     expect(doc).toContain(`<link rel="canonical" href="${SITE_URL}/assessments/${slug}/"`);
   });
 
-  it('shows the date and authors in the header, on paper with the page address, and the date on its card and search result', async () => {
+  it('shows the date and authors in the header, on paper with the page address, and on its card and search result', async () => {
     const browser = await launchBrowser();
     try {
       const { page } = await openSession(browser, server.url, { viewport: PHONE });
@@ -237,16 +237,20 @@ describe('a dated report with bylines, on a build with SITE_URL set', () => {
       expect(await page.locator('.doc-header .print-url').textContent()).toBe(`${SITE_URL}/assessments/${slug}/`);
       expect(await header.locator('time').first().isVisible()).toBe(true);
       expect(await header.locator('.authors').isVisible()).toBe(true);
+      expect(await header.locator('.authors').textContent()).toMatch(/^By Maria Okafor \(Senior Fellow, Asia Program\) and Daniel Reyes/);
 
       await page.emulateMedia({ media: 'screen' });
       await page.goto(server.url);
       const card = page.locator('article, li').filter({ has: page.locator(`a[href$="/assessments/${slug}/"]`) }).last();
       expect(await card.textContent()).toContain('4 March 2026');
+      expect(await card.locator('.doc-card-authors').textContent()).toBe('Maria Okafor and Daniel Reyes');
+      expect(await card.locator('.doc-card-authors').isVisible()).toBe(true);
 
       await page.goto(`${server.url}search/?q=interceptors`);
       const result = page.locator('.search-group').filter({ hasText: 'Deterrence Under Strain' });
       await result.waitFor();
       expect(await result.locator('.search-date').textContent()).toBe('4 March 2026');
+      expect(await result.locator('.search-authors').textContent()).toBe('Maria Okafor and Daniel Reyes');
       expect(await result.locator('.badge').textContent()).not.toBe('');
     } finally {
       await browser.close();
