@@ -1,5 +1,5 @@
 /**
- * What the search index needs to know about a document beyond its built page: kind, date and
+ * What the search index needs to know about a document beyond its built page: kind, date, authors and
  * the country and topic tags and the role of each section. These live in the front matter (the
  * page does not print section tags), and a build hook runs outside Astro's content layer, so it
  * reads the files with the ingester's front matter reader (the one reader outside Astro).
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { loadCountries, loadTopics } from '../ingest/vocabulary.ts';
+import { authorText, SHORT_AUTHORS } from '../lib/authors.ts';
 import { isoDay, sortDate } from '../lib/dates.ts';
 import { kindLabel } from '../lib/kinds.ts';
 import { plainFrontMatterSchema } from '../lib/schemas.ts';
@@ -23,6 +24,7 @@ const matterSchema = plainFrontMatterSchema.pick({
   kind: true,
   published: true,
   updated: true,
+  authors: true,
   countries: true,
   topics: true,
   sections: true,
@@ -65,6 +67,7 @@ export function searchDocumentReader(contentDir: string): (slug: string) => Sear
         const date = sortDate(matter);
         return date === undefined ? undefined : isoDay(date);
       })(),
+      authors: authorText(matter.authors, SHORT_AUTHORS) || undefined,
       countries: names(matter.countries, countryNames, 'country'),
       topics: names(matter.topics, topicLabels, 'topic'),
       sections: matter.sections.map((section) => ({

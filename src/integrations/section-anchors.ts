@@ -17,6 +17,10 @@ import { type Role, roleSchema } from '../lib/roles.ts';
  * - each section heading is followed by `<Permalink>`, and each section ends with `<SectionEnd>`
  *   (related links, citation): MDX components the page passes to `<Content components>`, so
  *   their markup lives in one .astro file each;
+ * - `<Contents>` (the table of contents) goes before the first section that is not a summary,
+ *   i.e. after the Key Judgments the body opens with or after an article's lede: a reader, and a
+ *   keyboard user's tab order, meets the summary first and the contents straight after, on
+ *   every screen width;
  * - paragraphs and items of the summary-role section become `kj-1`, `kj-2`..., list items of a
  *   recommendations-role section `rec-1`... (its paragraphs when it has no list), each ending with a
  *   `<Permalink>`; tables carry `table-<id>` from DataTable.astro;
@@ -163,6 +167,13 @@ export const sectionAnchors: HastPluginDefinition = {
       const tableId = attribute(node as MdxJsxFlowElementHast, 'id');
       if (tableId) claim(tableAnchorId(tableId), { node: node as MdxJsxFlowElementHast, place: 'before' });
     }
+
+    // Before the first section that is not a summary: after the Key Judgments (or Executive
+    // Summary and Key Findings) the body opens with, or after an article's lede.
+    const firstText = wrappers.find((_, index) => matter[index]!.role !== 'summary');
+    const contents = jsx('mdxJsxFlowElement', 'Contents', { doc: slug });
+    if (firstText) ctx.insertBefore(firstText.section as HastNode, contents);
+    else ctx.appendChild(root as HastNode, contents);
 
     addAliases(frontmatter.aliases, targets, slug, file, ctx);
     frontmatter.sectionText = sectionText;

@@ -1,6 +1,6 @@
 /**
  * axe-core finds no WCAG 2.0-2.2 A/AA violations on any kind of page, in the light and the dark
- * theme, nor in the states of search (dialog open, search page results, highlighted page). axe
+ * theme, on a phone (390 px) and a wide screen (1280 px), nor in the states of search (dialog open, search page results, highlighted page). axe
  * is injected as an inline script, which the page's CSP rightly blocks: only these contexts
  * bypass CSP (pages.test.ts checks the CSP itself).
  */
@@ -11,14 +11,21 @@ import { openSession } from './support/browser.ts';
 import { useSite } from './support/useSite.ts';
 import { documentPages, sitePages } from './support/site.ts';
 
-
 const site = useSite();
 
-const cases = sitePages().flatMap((page) => (['light', 'dark'] as const).map((theme) => [page.name, theme, page] as const));
+/** Layouts differ below and above 40rem and 64rem: a phone and a wide screen cover both ends. */
+const WIDTHS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+const variants = THEMES.flatMap((theme) => WIDTHS.map((viewport) => ({ theme, viewport, label: `${theme}, ${viewport.width} px` })));
 
-describe.each(cases)('%s (%s)', (_name, theme, sitePage) => {
+const cases = sitePages().flatMap((page) => variants.map((variant) => [page.name, variant.label, page, variant] as const));
+
+describe.each(cases)('%s (%s)', (_name, _label, sitePage, { theme, viewport }) => {
   it('has no axe violations', async () => {
-    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme });
+    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme, viewport });
     try {
       await page.goto(site.server.url + sitePage.path);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
@@ -58,9 +65,9 @@ const searchStates = [
   },
 ];
 
-describe.each(searchStates.flatMap((state) => (['light', 'dark'] as const).map((theme) => [state.name, theme, state] as const)))('%s (%s)', (_name, theme, state) => {
+describe.each(searchStates.flatMap((state) => variants.map((variant) => [state.name, variant.label, state, variant] as const)))('%s (%s)', (_name, _label, state, { theme, viewport }) => {
   it('has no axe violations', async () => {
-    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme });
+    const { context, page } = await openSession(site.browser, site.server.url, { bypassCSP: true, colorScheme: theme, viewport });
     try {
       await page.goto(site.server.url + state.path);
       await state.ready(page);

@@ -72,3 +72,40 @@ describe.each(sitePages().map((page) => [page.name, page] as const))('%s', (_nam
     }
   });
 });
+
+describe('the site header', () => {
+  // A reader reads the header row by row, left to right; Tab must visit it in that order.
+  it.each([
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ])('Tab visits the name, search, theme and navigation in the order they are seen (%o)', async (viewport) => {
+    const { context, page } = await openSession(site.browser, site.server.url, { viewport });
+    try {
+      await page.goto(site.server.url);
+      await page.locator('.search-button').waitFor();
+      const stops: { label: string; x: number; y: number; height: number }[] = [];
+      await page.keyboard.press('Tab'); // the skip link
+      for (;;) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          if (!element.closest('.site-header')) return null;
+          const box = element.getBoundingClientRect();
+          return { label: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' '), x: box.x, y: box.y, height: box.height };
+        });
+        if (!stop) break;
+        stops.push(stop);
+      }
+      expect(stops.map((stop) => stop.label).join(' | ')).toMatch(/^Assessment Atlas \| Search.* \| .*theme.* \| Assessments \| Countries \| Topics \| Data$/i);
+      for (const [at, stop] of stops.entries()) {
+        if (at === 0) continue;
+        const before = stops[at - 1]!;
+        // The same row (their boxes overlap vertically) and further right, or a lower row.
+        const sameRow = stop.y < before.y + before.height && before.y < stop.y + stop.height;
+        expect(sameRow ? stop.x > before.x : stop.y >= before.y + before.height, `${before.label} then ${stop.label}`).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

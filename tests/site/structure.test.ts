@@ -240,6 +240,12 @@ describe('document pages', () => {
       }
     });
 
+    // Scoped styles would mark nearly every element of the page with an attribute (several kB a
+    // page); the reading components style themselves globally under their own root class.
+    it('carries no per-component style attributes', () => {
+      expect(page.html).not.toMatch(/data-astro-cid/);
+    });
+
     it('links to its original source text, served byte for byte', () => {
       const slug = page.file.split('/')[1]!;
       const link = byTag(main, 'a').find((a) => attr(a, 'href') === `${BASE}sources/${slug}.txt`);

@@ -100,6 +100,7 @@ function toHit(fragment: PagefindFragment): Hit {
     documentTitle: fragment.filters.document?.[0] ?? fragment.meta.title ?? '',
     kind: fragment.filters.kind?.[0] ?? '',
     date: fragment.filters.date?.[0],
+    authors: fragment.filters.authors?.[0],
     excerpt: fragment.excerpt,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Search results on screen, shared by the dialog and the search page: documents with their kind
- * and matching sections, excerpts with the matched words marked, a polite status line that
+ * Search results on screen, shared by the dialog and the search page: documents with their kind,
+ * date and authors and matching sections, excerpts with the matched words marked, a polite status line that
  * screen readers announce ("5 results for sanctions"), and arrow-key movement between results.
  *
  * Excerpts come from the index, i.e. from source text. They are rebuilt as text nodes and
@@ -56,6 +56,7 @@ export function renderGroups(groups: readonly DocumentGroup[], headingLevel: 2 |
         element(headingLevel === 2 ? 'h2' : 'h3', 'search-group-title', title),
         element('span', 'badge', group.kind),
         ...(group.date ? [dateNode(group.date)] : []),
+        ...(group.authors ? [element('span', 'search-authors', group.authors)] : []),
       ),
     );
     if (group.excerpt) item.append(element('p', 'search-excerpt', excerptNodes(group.excerpt)));

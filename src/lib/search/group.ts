@@ -15,6 +15,8 @@ export interface Hit {
   kind: string;
   /** The document's date, YYYY-MM-DD (the `date` filter), when it states one. */
   date?: string | undefined;
+  /** The short author line (the `authors` filter), when the document names authors. */
+  authors?: string | undefined;
   /** Pagefind's excerpt: escaped text with `<mark>` around matched words. */
   excerpt: string;
 }
@@ -32,6 +34,7 @@ export interface DocumentGroup {
   kind: string;
   /** YYYY-MM-DD, when the document states a date. */
   date?: string | undefined;
+  authors?: string | undefined;
   /** Set when the document's own record matched (its title or lede). */
   excerpt?: string;
   sections: SectionHit[];
@@ -55,7 +58,7 @@ export function groupHits(hits: readonly Hit[], groups: readonly DocumentGroup[]
     const { page, path, section } = split(hit.url);
     let group = byPath.get(path);
     if (!group) {
-      group = { url: page, title: hit.documentTitle, kind: hit.kind, ...(hit.date ? { date: hit.date } : {}), sections: [] };
+      group = { url: page, title: hit.documentTitle, kind: hit.kind, ...(hit.date ? { date: hit.date } : {}), ...(hit.authors ? { authors: hit.authors } : {}), sections: [] };
       byPath.set(path, group);
       out.push(group);
     }

@@ -8,8 +8,9 @@
  * Every record carries, for Pagefind:
  * - meta `title`: the section title (or the document title). Pagefind searches meta and boosts
  *   title matches, so a title is not repeated in the text and excerpts show body text only.
- * - filters `kind`, `document` (the document's title) and `date` (when it has one), which come back with each hit for
- *   display but never match query words. As meta, the document title would make every section
+ * - filters `kind`, `document` (the document's title), `date` and `authors` (the short author
+ *   line, src/lib/authors.ts; both when the document has them), which come back with each hit
+ *   for display but never match query words (a byline would make every section match its names). As meta, the document title would make every section
  *   match the words of its document's title.
  * - weights by the section's role (SECTION_WEIGHTS): the summary section 2 (4x body text, as
  *   weights are squared), back matter 0.5 (a quarter); section and document titles rank
@@ -53,6 +54,8 @@ export interface SearchDocument {
   kind: string;
   /** Calendar day, YYYY-MM-DD: the date the document sorts by (`sortDate`: published, or its stated update). */
   published?: string | undefined;
+  /** The short author line ("Maria Okafor and 2 others"), when the document names authors. */
+  authors?: string | undefined;
   countries: string[];
   topics: string[];
   sections: SearchSection[];
@@ -158,7 +161,8 @@ function recordHtml({ lang, title, document, weight, body }: RecordParts): strin
     `<span data-pagefind-${kind}="${key}">${escapeHtml(value)}</span>`;
   // The date is a filter, not meta: it comes back with each hit for display and never matches a query word ("2024").
   const dated = document.published ? [tag('filter', 'date', document.published)] : [];
-  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind), ...dated].join('');
+  const byline = document.authors ? [tag('filter', 'authors', document.authors)] : [];
+  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind), ...dated, ...byline].join('');
   const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
   return (
     `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +

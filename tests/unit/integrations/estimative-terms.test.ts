@@ -37,7 +37,7 @@ async function render(source: string, plugins: HastPluginDefinition[]) {
     fileURL: pathToFileURL(`${process.cwd()}/content/assessments/doc.mdx`),
     data,
   } as never)) as { default: (props: object) => Node };
-  const tree = module.default({ components: { Permalink: none, SectionEnd: none, DataTable: none } });
+  const tree = module.default({ components: { Contents: none, Permalink: none, SectionEnd: none, DataTable: none } });
   return { tree, use: (frontmatter as { estimativeUse?: EstimativeUse }).estimativeUse };
 }
 

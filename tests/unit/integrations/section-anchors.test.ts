@@ -61,6 +61,16 @@ Text with a table.
 `;
 
 describe('section-anchors', () => {
+  it('places the contents before the first section that is not a summary, or at the end of a body with none', async () => {
+    const order = (code: string) => [...code.matchAll(/_jsx\(Contents, \{ doc: "doc" \}\)|_components\.h2, \{ id: "([^"]+)"/g)].map((m) => m[1] ?? 'contents');
+    expect(order((await compile(BODY)).code)).toEqual(['key-judgments', 'contents', 'recommendations', 'outlook--2025', 'outlook--2025-1']);
+    const report = await compile('Lede.\n\n## Background\n\nText.\n', { slug: 'doc', sections: [{ id: 'background', title: 'Background' }] });
+    expect(order(report.code)).toEqual(['contents', 'background']);
+    expect(report.code.indexOf('_jsx(Contents')).toBeGreaterThan(report.code.indexOf('"Lede."'));
+    const summaries = await compile('## Key Findings\n\nA.\n', { slug: 'doc', sections: [{ id: 'key-findings', title: 'Key Findings', role: 'summary' }] });
+    expect(order(summaries.code)).toEqual(['key-findings', 'contents']);
+  });
+
   it('gives headings the front matter ids, and numbers the summary (paragraphs and items) and recommendations (items)', async () => {
     const { code } = await compile(BODY);
     expect([...code.matchAll(/_components\.h2, \{ id: "([^"]+)"/g)].map((m) => m[1])).toEqual([

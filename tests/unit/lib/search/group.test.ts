@@ -19,6 +19,13 @@ describe('groupHits', () => {
     ]);
   });
 
+  it('gives each document the date and author line its hits carry', () => {
+    const dated = { ...hit('/assessments/c/#findings', 'Findings', 'Doc C'), date: '2026-03-04', authors: 'Maria Okafor and Daniel Reyes' };
+    const [a, c] = groupHits([hits[0]!, dated]);
+    expect([c!.date, c!.authors]).toEqual(['2026-03-04', 'Maria Okafor and Daniel Reyes']);
+    expect(a).not.toHaveProperty('authors');
+  });
+
   it('keeps the section links and puts the document record excerpt on the document', () => {
     const [a, b] = groupHits(hits);
     expect(a!.excerpt).toBe('title match');

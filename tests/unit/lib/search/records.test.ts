@@ -22,6 +22,7 @@ const doc: SearchDocument = {
   title: 'The Zebra Accord & Its Neighbours',
   kind: 'Article',
   published: '2024-06-19',
+  authors: 'Ada Quokka and 2 others',
   countries: ['Japan', 'China'],
   topics: ['Trade', 'Alliances'],
   sections: [
@@ -167,6 +168,13 @@ describe('the records in a Pagefind index', () => {
     expect(china.counts.country).toEqual({ China: 1, Japan: 1 });
     const both = applyFacets(facets, okapi, { kind: [], country: ['China', 'Japan'], topic: [] }, 'relevance');
     expect(both.ids).toHaveLength(2);
+  });
+
+  it('returns the date and author line with every hit, and never matches the byline', async () => {
+    const [hit] = await bundle.search('tapir');
+    expect(hit!.filters.date).toEqual(['2024-06-19']);
+    expect(hit!.filters.authors).toEqual(['Ada Quokka and 2 others']);
+    expect(await bundle.search('quokka')).toEqual([]);
   });
 
   it('returns excerpts as escaped text with marks', async () => {
