@@ -19,6 +19,9 @@ import { siteAddress } from './src/integrations/site-address.ts';
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH ?? '/';
 
+// Social cards and PDFs (src/integrations/outputs.ts): two hooks around those that read the pages.
+const pdfs = outputs();
+
 export default defineConfig({
   site,
   base,
@@ -28,11 +31,12 @@ export default defineConfig({
     // are unchanged keep their earlier output instead of being rendered again.
     incrementalBuild: true,
   },
-  // linkCheck reads the finished output: keep it last, after anything that adds or edits files at
-  // build end (outputs fills in each document page's PDF link, sharePages writes the share pages),
-  // and so the search index reads pages after them too. contentGuard first: a page that breaks the
-  // content rules stops the build before anything runs.
-  integrations: [siteAddress(), contentGuard(), mdx(), plainDynamicImports(), outputs(), sharePages(), pagefindIndex(), anchorLock(), linkCheck()],
+  // The anchor lock and the link check read the finished output (one scan, src/integrations/
+  // built-pages.ts): keep them last, after anything that adds or edits files at build end
+  // (sharePages writes the share pages, pdfs.link puts each document's PDF link in). pdfs.draw
+  // starts the PDFs, which are drawn while the search index is built. contentGuard first: a page
+  // that breaks the content rules stops the build before anything runs.
+  integrations: [siteAddress(), contentGuard(), mdx(), plainDynamicImports(), pdfs.draw, sharePages(), pagefindIndex(), pdfs.link, anchorLock(), linkCheck()],
   markdown: {
     // Ingested text never contains code blocks, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,

@@ -4,11 +4,12 @@
  * - at build start, a card per document from its front matter (content/assessments/*.mdx),
  *   staged outside dist/ and copied to dist/cards/ at build end;
  * - at build end, a PDF per document from its finished page (src/lib/pdf/), so it holds exactly
- *   what the page shows. Each page's placeholder (src/components/PdfDownload.astro) becomes its
- *   link with the PDF's page count and size. A PDF that cannot be made is a warning naming the
- *   page and the reason, and that page has no link: one bad document does not fail the site.
- * List this before the search index and the link check, which read the pages. Outputs are cached
- * on disk by a hash of their content (src/lib/cards/cache.ts), so a rebuild draws only what changed.
+ *   what the page shows, drawn while the search index is built. Each page's placeholder
+ *   (src/components/PdfDownload.astro) then becomes its link with the PDF's page count and size.
+ *   A PDF that cannot be made is a warning naming the page and the reason, and that page has no
+ *   link: one bad document does not fail the site.
+ * Outputs are cached under node_modules/.astro by a hash of their content (src/lib/cards/cache.ts),
+ * so a rebuild draws only what changed.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -86,6 +87,12 @@ class Pool {
     }
   }
 
+  /** Adds workers until there are `size`. */
+  grow(size: number): void {
+    for (let i = this.cards.size; i < size; i++) this.idle.push(this.spawn());
+    this.pump();
+  }
+
   run(task: OutputTask): Promise<OutputResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
@@ -99,13 +106,33 @@ class Pool {
   }
 }
 
-export function outputs(): AstroIntegration {
+interface PdfOutcome {
+  /** The built page, from the output root. */
+  pathname: string;
+  /** What replaces the page's placeholder: its PDF link, or nothing when no PDF could be made. */
+  replacement: string;
+  problem?: string | undefined;
+}
+
+/**
+ * Two integrations around the search index: `draw` (listed before it) starts the PDFs, which the
+ * workers draw while the index reads the pages; `link` (listed after it, before the anchor lock
+ * and the link check, which must see every link) waits for the PDFs and puts each page's link
+ * in. The index only ever sees the hidden placeholder, so what it reads does not depend on how
+ * far the workers are.
+ */
+export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
   let base = '/';
   let root = '';
   let pool: Pool | undefined;
   let stage = '';
   let cards: Promise<{ made: number; seconds: number }> | undefined;
-  return {
+  let pdfs: Promise<{ outcomes: PdfOutcome[]; started: number }> | undefined;
+  const cleanUp = async () => {
+    if (stage) rmSync(stage, { recursive: true, force: true });
+    await pool?.close();
+  };
+  const draw: AstroIntegration = {
     name: 'outputs',
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -113,8 +140,8 @@ export function outputs(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:start': ({ logger }) => {
-        // One worker per core: Astro's rendering keeps to one thread, the cards take the rest.
-        pool = new Pool(Math.max(1, availableParallelism()));
+        // One worker while Astro renders pages on the other core; one per core once it is done.
+        pool = new Pool(1);
         stage = mkdtempSync(join(tmpdir(), 'atlas-cards-'));
         const started = performance.now();
         const dir = join(root, 'content/assessments');
@@ -136,41 +163,57 @@ export function outputs(): AstroIntegration {
           const drawn = await cards!;
           cpSync(stage, out, { recursive: true });
           logger.info(`${drawn.made} social cards in ${drawn.seconds.toFixed(1)} s (beside page rendering)`);
-
-          const started = performance.now();
+        } catch (error) {
+          await cleanUp();
+          throw error;
+        }
+        pool!.grow(Math.max(1, availableParallelism()));
+        const started = performance.now();
+        const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
+        pdfs = Promise.all(
+          documentPages.map(async ({ pathname }): Promise<PdfOutcome> => {
+            const file = join(out, pathname, 'index.html');
+            const href = PLACEHOLDER.exec(await readFile(file, 'utf8'))?.[1];
+            if (href === undefined) return { pathname, replacement: '' };
+            try {
+              if (!href.startsWith(base)) throw new Error(`the PDF link ${href} is outside the base path ${base}`);
+              const result = await pool!.run({ kind: 'pdf', page: file, target: join(out, href.slice(base.length)) });
+              if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
+              return {
+                pathname,
+                replacement:
+                  `<p class="pdf-download"><a href="${href}" type="application/pdf" download>` +
+                  `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`,
+              };
+            } catch (error) {
+              return { pathname, replacement: '', problem: error instanceof Error ? error.message : String(error) };
+            }
+          }),
+        ).then((outcomes) => ({ outcomes, started }));
+      },
+    },
+  };
+  const link: AstroIntegration = {
+    name: 'outputs-links',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        try {
+          const { outcomes, started } = await pdfs!;
           let made = 0;
-          let failed = 0;
-          await Promise.all(
-            pages
-              .filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname))
-              .map(async ({ pathname }) => {
-                const file = join(out, pathname, 'index.html');
-                const html = await readFile(file, 'utf8');
-                const placeholder = PLACEHOLDER.exec(html);
-                if (!placeholder) return;
-                const href = placeholder[1]!;
-                let replacement = '';
-                try {
-                  if (!href.startsWith(base)) throw new Error(`the PDF link ${href} is outside the base path ${base}`);
-                  const result = await pool!.run({ kind: 'pdf', page: file, target: join(out, href.slice(base.length)) });
-                  if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
-                  replacement =
-                    `<p class="pdf-download"><a href="${href}" type="application/pdf" download>` +
-                    `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`;
-                  made++;
-                } catch (error) {
-                  failed++;
-                  logger.warn(`${pathname}: no PDF (${error instanceof Error ? error.message : String(error)}); the page is published without its PDF link.`);
-                }
-                await writeFile(file, html.replace(PLACEHOLDER, replacement));
-              }),
-          );
-          logger.info(`${made} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s${failed ? `, ${failed} documents without one` : ''}`);
+          for (const { pathname, replacement, problem } of outcomes) {
+            if (problem) logger.warn(`${pathname}: no PDF (${problem}); the page is published without its PDF link.`);
+            else if (replacement) made++;
+            const file = join(out, pathname, 'index.html');
+            await writeFile(file, (await readFile(file, 'utf8')).replace(PLACEHOLDER, replacement));
+          }
+          const failed = outcomes.filter((outcome) => outcome.problem).length;
+          logger.info(`${made} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the search index)${failed ? `, ${failed} documents without one` : ''}`);
         } finally {
-          rmSync(stage, { recursive: true, force: true });
-          await pool?.close();
+          await cleanUp();
         }
       },
     },
   };
+  return { draw, link };
 }
