@@ -87,8 +87,17 @@ class Pool {
     }
   }
 
-  /** Adds workers until there are `size`. */
-  grow(size: number): void {
+  /**
+   * Replaces every idle worker that drew a card (and so holds resvg's pixels) by a fresh one,
+   * then adds workers until there are `size`: the PDFs are drawn by workers that hold nothing.
+   */
+  renew(size: number): void {
+    for (const worker of [...this.idle]) {
+      if (this.cards.get(worker) === 0) continue;
+      this.idle.splice(this.idle.indexOf(worker), 1);
+      this.cards.delete(worker);
+      void worker.terminate();
+    }
     for (let i = this.cards.size; i < size; i++) this.idle.push(this.spawn());
     this.pump();
   }
@@ -167,7 +176,7 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
           await cleanUp();
           throw error;
         }
-        pool!.grow(Math.max(1, availableParallelism()));
+        pool!.renew(Math.max(1, availableParallelism()));
         const started = performance.now();
         const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
         pdfs = Promise.all(
