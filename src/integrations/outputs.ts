@@ -31,7 +31,7 @@ export function sizeLabel(bytes: number): string {
 
 /**
  * resvg-js 2.6.2 never frees a rendered image's pixels (thx/resvg-js#216: Rust memory that V8
- * does not see, about 6 MB a card), but ending a worker thread does. So a worker is replaced
+ * does not see, about 7 MB a card), but ending a worker thread does. So a worker is replaced
  * after this many cards, which bounds the pool's memory at a small cost (the new worker loads
  * the modules and fonts again).
  */
@@ -180,10 +180,11 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         const started = performance.now();
         const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
         pdfs = Promise.all(
-          documentPages.map(async ({ pathname }): Promise<PdfOutcome> => {
+          documentPages.map(async ({ pathname }): Promise<PdfOutcome | undefined> => {
             const file = join(out, pathname, 'index.html');
             const href = PLACEHOLDER.exec(await readFile(file, 'utf8'))?.[1];
-            if (href === undefined) return { pathname, replacement: '' };
+            // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
+            if (href === undefined) return undefined;
             try {
               if (!href.startsWith(base)) throw new Error(`the PDF link ${href} is outside the base path ${base}`);
               const result = await pool!.run({ kind: 'pdf', page: file, target: join(out, href.slice(base.length)) });
@@ -198,7 +199,7 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
               return { pathname, replacement: '', problem: error instanceof Error ? error.message : String(error) };
             }
           }),
-        ).then((outcomes) => ({ outcomes, started }));
+        ).then((outcomes) => ({ outcomes: outcomes.filter((outcome) => outcome !== undefined), started }));
       },
     },
   };
@@ -209,15 +210,13 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         const out = fileURLToPath(dir);
         try {
           const { outcomes, started } = await pdfs!;
-          let made = 0;
           for (const { pathname, replacement, problem } of outcomes) {
             if (problem) logger.warn(`${pathname}: no PDF (${problem}); the page is published without its PDF link.`);
-            else if (replacement) made++;
             const file = join(out, pathname, 'index.html');
             await writeFile(file, (await readFile(file, 'utf8')).replace(PLACEHOLDER, replacement));
           }
           const failed = outcomes.filter((outcome) => outcome.problem).length;
-          logger.info(`${made} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the search index)${failed ? `, ${failed} documents without one` : ''}`);
+          logger.info(`${outcomes.length - failed} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the search index)${failed ? `, ${failed} documents without one` : ''}`);
         } finally {
           await cleanUp();
         }
