@@ -1,10 +1,10 @@
 /**
- * One ingest at a time per content folder: `content/.ingest.lock` is created with O_EXCL and
+ * One ingest at a time per content folder: `content/.ingest.lock` is created exclusively and
  * holds the pid of the run that owns it. Two runs started together cannot both decide a slug is
  * free and then both write it. A lock whose pid no longer runs (a run killed with SIGKILL) is
  * taken over, and the caller is told so.
  */
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_NAME = '.ingest.lock';
@@ -30,20 +30,23 @@ function readPid(file: string): number | undefined {
   }
 }
 
+/**
+ * Creates the lock with this run's pid already in it: the pid is written to a file of this run's
+ * own, which is then hard-linked to the lock's name (link fails if the name exists, like O_EXCL).
+ * A run that finds the lock so always reads whose it is, never an empty file being written.
+ */
 function create(file: string): boolean {
-  let fd: number;
+  const own = `${file}.${process.pid}.new`;
+  writeFileSync(own, `${process.pid}\n`);
   try {
-    fd = openSync(file, 'wx');
+    linkSync(own, file);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  }
-  try {
-    writeSync(fd, `${process.pid}\n`);
   } finally {
-    closeSync(fd);
+    rmSync(own, { force: true });
   }
-  return true;
 }
 
 /** Takes the lock of `contentDir` (which must exist), or says which run holds it. */
@@ -58,7 +61,7 @@ export function acquireLock(contentDir: string, shown: string): Lock {
       return note === undefined ? { ok: true, release } : { ok: true, release, note };
     }
     const pid = readPid(file);
-    // A lock being written this instant has no pid yet: treat it as held.
+    // An unreadable lock (not written by this code) is treated as held, never taken over.
     if (pid === undefined || isRunning(pid)) {
       return {
         ok: false,
