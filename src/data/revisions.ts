@@ -5,8 +5,11 @@
  * an earlier version published that the current page no longer has. Pages and components read
  * it from here, never from the collections directly.
  */
+import { fileURLToPath } from 'node:url';
+import { root } from 'astro:config/server';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { numberedKind, numberedId } from '../lib/anchors.ts';
+import { hasRevisionFiles, REVISION_PAGES } from '../lib/revisions/files.ts';
 import { diffDocuments, type DocumentDiff, type VersionDocument, type VersionTable } from '../lib/revisions/diff.ts';
 
 export type DocumentEntry = CollectionEntry<'assessments'> | CollectionEntry<'revisions'>;
@@ -60,6 +63,10 @@ export async function allHistories(): Promise<History[]> {
 }
 
 async function buildHistories(): Promise<Map<string, History>> {
+  // No earlier version anywhere is the usual case; getCollection would warn on every build that
+  // the collection "does not exist or is empty". The same files decide as for the loader
+  // (src/content.config.ts), so a folder with files is always read, and its errors reported.
+  if (!hasRevisionFiles(fileURLToPath(root), REVISION_PAGES)) return new Map();
   const revisions = await getCollection('revisions');
   const bySlug = Map.groupBy(revisions, (entry) => entry.data.slug);
   const out = new Map<string, History>();

@@ -10,7 +10,7 @@
  * (src/components/search/), and they would only add weight to dist/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -18,8 +18,8 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { buildFacetTable, type FacetRow } from '../lib/search/facets.ts';
 import { FACETS_FILE } from '../lib/search/facets-file.ts';
-import { documentRecords, INDEX_OPTIONS } from '../lib/search/records.ts';
-import { searchDocumentReader } from './search-documents.ts';
+import { INDEX_OPTIONS } from '../lib/search/records.ts';
+import { recordsInWorker } from './search-records.ts';
 
 const DOCUMENT_PAGE = /^assessments\/([^/]+)\/$/;
 const UNUSED_UI = [
@@ -30,8 +30,6 @@ const UNUSED_UI = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
 ];
-/** Pages read and parsed ahead of the one being sent: enough to keep Pagefind busy, few enough to bound memory. */
-const IN_FLIGHT = 16;
 
 function failure(what: string, errors: string[]): Error {
   return new Error(`Search index: ${what} failed:\n  ${errors.join('\n  ')}`);
@@ -78,43 +76,32 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         const started = performance.now();
         const out = fileURLToPath(dir);
-        const readDocument = searchDocumentReader(fileURLToPath(new URL('content/', root)));
+        const contentDir = fileURLToPath(new URL('content/', root));
         const slugs = pages.flatMap(({ pathname }) => DOCUMENT_PAGE.exec(pathname)?.[1] ?? []).sort();
 
         const created = await pagefind.createIndex(INDEX_OPTIONS);
         if (!created.index) throw failure('creating the index', created.errors);
         const { index } = created;
         const rows: { url: string; tags: FacetRow }[] = [];
-        const phases: [string, number][] = [];
-        const phase = (name: string) => phases.push([name, performance.now()]);
+        const phases: [name: string, at: number, note: string][] = [];
+        const phase = (name: string, note = '') => phases.push([name, performance.now(), note]);
         try {
           // Records go to Pagefind one at a time, in slug order: Pagefind numbers pages in the order
-          // it receives them, so sending them as reads finish would give a different index on every
-          // build. Reading and parsing run ahead of the sending, so Pagefind is never kept waiting.
-          type Records = ReturnType<typeof documentRecords>;
-          const ahead: (Promise<{ file: string; records: Records }> | undefined)[] = [];
-          const read = async (slug: string) => {
-            const file = join(out, 'assessments', slug, 'index.html');
-            const pageHtml = await readFile(file, 'utf8');
-            // Hrefs without the base path: Pagefind prefixes the path it is served from.
-            return { file, records: documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`) };
-          };
-          for (let i = 0; i < slugs.length; i += 1) {
-            for (let j = i; j < Math.min(i + IN_FLIGHT, slugs.length); j += 1) {
-              if (ahead[j] !== undefined) continue;
-              ahead[j] = read(slugs[j]!);
-              // Awaited in turn below; a failure before its turn must not surface as unhandled.
-              ahead[j]!.catch(() => {});
-            }
-            const { file, records } = await ahead[i]!;
-            ahead[i] = undefined;
+          // it receives them, so sending them as they were ready would give a different index on
+          // every build. A worker thread reads and splits the pages ahead (search-records.ts).
+          // The time spent waiting for the worker is logged: near zero while it keeps ahead of Pagefind.
+          let waited = 0;
+          let asked = performance.now();
+          for await (const { file, records } of recordsInWorker({ out, contentDir, slugs })) {
+            waited += performance.now() - asked;
             for (const record of records) {
               const added = await index.addHTMLFile({ url: record.url, content: record.html });
               if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
               rows.push({ url: record.url, tags: record.tags });
             }
+            asked = performance.now();
           }
-          phase('pages into records');
+          phase('pages into records', `of which ${(waited / 1000).toFixed(2)} s waiting for the worker`);
 
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           if (written.errors.length > 0) throw failure('writing dist/pagefind/', written.errors);
@@ -131,7 +118,7 @@ export function pagefindIndex(): AstroIntegration {
         await Promise.all(UNUSED_UI.map((name) => rm(join(bundle, name), { force: true })));
         phase('facet table');
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
-        const detail = phases.map(([name, at], i) => `${name} ${seconds(phases[i - 1]?.[1] ?? started, at)} s`).join(', ');
+        const detail = phases.map(([name, at, note], i) => `${name} ${seconds(phases[i - 1]?.[1] ?? started, at)} s${note && ` ${note}`}`).join(', ');
         logger.info(`indexed ${slugs.length} documents as ${rows.length} records in ${seconds(started, performance.now())} s (${detail})`);
       },
     },
