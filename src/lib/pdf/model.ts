@@ -83,9 +83,10 @@ function findAll(node: Node, test: (el: Element) => boolean, out: Element[] = []
 function skipped(el: Element): boolean {
   if (['button', 'nav', 'aside', 'script', 'style', 'template', 'svg'].includes(el.tagName)) return true;
   if (getAttr(el, 'hidden') !== undefined || getAttr(el, 'aria-hidden') === 'true') return true;
-  // What a section carries that is not the document's own text (related links) is marked so for search.
-  if (getAttr(el, 'data-pagefind-ignore') !== undefined) return true;
   const cls = classes(el);
+  // What a section carries that is not the document's own text (related links) is marked so for
+  // search; so is a table (src/components/DataTable.astro), which search indexes as data and a PDF prints.
+  if (getAttr(el, 'data-pagefind-ignore') !== undefined && !cls.includes('data-table')) return true;
   return cls.includes('table-downloads') || cls.includes('visually-hidden') || cls.includes('sr-only');
 }
 

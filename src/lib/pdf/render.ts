@@ -280,7 +280,8 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
 
   const blocks = (parent: Struct, list: Block[]) => {
     list.forEach((block, index) => {
-      if (block.type === 'paragraph') prose(parent, 'P', block.runs, BODY, 0.6);
+      // Text among the notes (an uncited entry, a note's second line) is set as they are.
+      if (block.type === 'paragraph') prose(parent, 'P', block.runs, list.slice(0, index).some((before) => before.type === 'note') ? NOTE : BODY, 0.6);
       else if (block.type === 'quote') prose(parent, 'BlockQuote', block.runs, { font: 'italic', size: 11, color: MUTED, indent: 16 }, 0.6);
       else if (block.type === 'heading') para(parent, 'H3', 'bold', 12, block.text, 0.3);
       else if (block.type === 'note') {

@@ -18,8 +18,8 @@ const page = `<!doctype html><html lang="en-GB"><head><title>x</title></head><bo
       <p id="kj-1"><span class="est-badge" data-pagefind-ignore>Likely (55–80%)</span>Moscow will <abbr>likely</abbr> supply fuel.<sup id="note-ref-1"><a href="#note-1" aria-label="Note 1">[1]</a></sup> Talks
         continue.<sup id="note-ref-2"><a href="#note-2" aria-label="Note 2">[2]</a></sup></p>
       <ol start="3"><li>Sanctions relief</li><li>Arms transfers.<sup id="note-ref-1-2"><a href="#note-1" aria-label="Note 1">[1]</a></sup></li></ol>
-      <figure><table><caption>Trade, USD million</caption><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2023</td><td>34</td></tr></tbody></table>
-      <p class="table-downloads"><a href="t.csv">CSV</a></p></figure>
+      <div class="data-table" data-pagefind-ignore><div class="table-scroll"><table id="table-trade"><caption>Trade, USD million</caption><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2023</td><td>34</td></tr></tbody></table></div>
+      <p class="table-downloads"><a href="t.csv">CSV</a></p><span class="permalink" data-pagefind-ignore><a href="#table-trade">Link to table</a></span></div>
       <aside data-pagefind-ignore><a href="/x/">Related in other assessments</a></aside>
     </section>
     <section class="doc-section"><h2 id="notes">Notes</h2>
