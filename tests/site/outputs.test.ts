@@ -108,6 +108,17 @@ describe('PDFs', () => {
         const words = sentence.split(/\s+/).slice(0, 6).join(' ');
         expect(flat, `${page.file}: "${words}" of section "${headingText}" missing from the PDF`).toContain(words);
       }
+      // Tables as tables: each one's caption and the cells of its first row (the page's own
+      // furniture, such as the estimative-language legend, is not part of the document).
+      const sections = byTag(page.document, 'section').filter((el) => hasClass(el, 'doc-section'));
+      for (const table of sections.flatMap((section) => byTag(section, 'table'))) {
+        const caption = normalizeSpace(visibleText(first(table, (el) => el.tagName === 'caption')!));
+        expect(flat, `${page.file}: table "${caption}" missing from the PDF`).toContain(caption.split(' ').slice(0, 6).join(' '));
+        const row = byTag(first(table, (el) => el.tagName === 'tbody')!, 'tr')[0]!;
+        for (const cell of row.childNodes.filter((node) => 'tagName' in node && (node.tagName === 'td' || node.tagName === 'th'))) {
+          expect(flat, `${page.file}: a cell of table "${caption}" missing from the PDF`).toContain(normalizeSpace(visibleText(cell)));
+        }
+      }
     }
   });
 });

@@ -6,16 +6,36 @@
  */
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { getAttr, hasClassName, parseHtml } from '../html.ts';
+import { NOTE_ID_PATTERN } from '../ids.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
 
+/**
+ * Running text as the page shows it. A note reference (the page's `<sup><a href="#note-3">[3]</a></sup>`)
+ * is a run of its own, so the PDF can set it as a superscript and link it to its note.
+ */
+export type Run =
+  | { type: 'text'; text: string }
+  | {
+      type: 'noteref';
+      /** The marker as the page shows it: "[3]", or "³" when the source wrote superscript digits. */
+      text: string;
+      /** The fragment id of the note ("note-3"), only when that note is in this document. */
+      note?: string | undefined;
+    };
+
 export type Block =
-  | { type: 'paragraph'; text: string }
+  | { type: 'paragraph'; runs: Run[] }
+  /** An entry of the notes section: the page's `<p><a id="note-3" href="#note-ref-3">[3]</a> text</p>`. */
+  | { type: 'note'; id: string; label: string; runs: Run[] }
   | { type: 'heading'; text: string }
-  | { type: 'list'; ordered: boolean; start: number; items: string[] }
+  | { type: 'list'; ordered: boolean; start: number; items: Run[][] }
   | { type: 'table'; caption: string; head: string[]; rows: string[][] }
-  | { type: 'quote'; text: string };
+  | { type: 'quote'; runs: Run[] };
+
+/** The text of runs as one string, as a reader copying it would get it. */
+export const runsText = (runs: readonly Run[]): string => runs.map((run) => run.text).join('');
 
 export interface PdfSection {
   id: string;
@@ -63,9 +83,10 @@ function findAll(node: Node, test: (el: Element) => boolean, out: Element[] = []
 function skipped(el: Element): boolean {
   if (['button', 'nav', 'aside', 'script', 'style', 'template', 'svg'].includes(el.tagName)) return true;
   if (getAttr(el, 'hidden') !== undefined || getAttr(el, 'aria-hidden') === 'true') return true;
-  // What a section carries that is not the document's own text (related links) is marked so for search.
-  if (getAttr(el, 'data-pagefind-ignore') !== undefined) return true;
   const cls = classes(el);
+  // What a section carries that is not the document's own text (related links) is marked so for
+  // search; so is a table (src/components/DataTable.astro), which search indexes as data and a PDF prints.
+  if (getAttr(el, 'data-pagefind-ignore') !== undefined && !cls.includes('data-table')) return true;
   return cls.includes('table-downloads') || cls.includes('visually-hidden') || cls.includes('sr-only');
 }
 
@@ -79,13 +100,63 @@ function text(node: Node): string {
 
 const clean = (value: string) => value.replace(/[ \t\r\n\f]+/g, ' ').trim();
 
+/** The note a link points at within the page ("#note-3" gives "note-3"), if it is a note link. */
+function noteTarget(el: Element): string | undefined {
+  const href = getAttr(el, 'href');
+  const id = href?.startsWith('#') ? href.slice(1) : undefined;
+  return id !== undefined && NOTE_ID_PATTERN.test(id) ? id : undefined;
+}
+
+/** A `sup` that links to a note: the marker the ingester writes (src/ingest/notes.ts). */
+function noteReference(el: Element): Run | undefined {
+  if (el.tagName !== 'sup') return undefined;
+  const link = find(el, (child) => child.tagName === 'a' && noteTarget(child) !== undefined);
+  return link && { type: 'noteref', text: clean(text(el)), note: noteTarget(link) };
+}
+
+function rawRuns(node: Node, out: Run[]): Run[] {
+  if (node.nodeName === '#text' || (isElement(node) && node.tagName === 'br')) out.push({ type: 'text', text: text(node) });
+  else if (isElement(node) && skipped(node)) return out;
+  else if (isElement(node) && noteReference(node)) out.push(noteReference(node)!);
+  else if (node.nodeName !== 'template') for (const child of 'childNodes' in node ? node.childNodes : []) rawRuns(child, out);
+  return out;
+}
+
+/** The runs of elements' content, white space collapsed as the page shows it. */
+function runsOf(nodes: Node[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of nodes.flatMap((node) => rawRuns(node, []))) {
+    const last = merged.at(-1);
+    if (run.type === 'text' && last?.type === 'text') last.text += run.text;
+    else merged.push({ ...run });
+  }
+  const runs = merged.map((run) => (run.type === 'text' ? { ...run, text: run.text.replace(/[ \t\r\n\f]+/g, ' ') } : run));
+  const first = runs[0];
+  if (first?.type === 'text') first.text = first.text.trimStart();
+  const last = runs.at(-1);
+  if (last?.type === 'text') last.text = last.text.trimEnd();
+  return runs.filter((run) => run.text !== '');
+}
+
+/** A paragraph of the notes section that starts with a note's anchor, as the ingester writes it. */
+function noteEntry(p: Element): Block | undefined {
+  const children = p.childNodes.filter((node) => !(node.nodeName === '#text' && clean(text(node)) === ''));
+  const anchor = children[0];
+  if (!anchor || !isElement(anchor) || anchor.tagName !== 'a') return undefined;
+  const id = getAttr(anchor, 'id');
+  if (id === undefined || !NOTE_ID_PATTERN.test(id)) return undefined;
+  return { type: 'note', id, label: clean(text(anchor)), runs: runsOf(p.childNodes.slice(p.childNodes.indexOf(anchor) + 1)) };
+}
+
 function blocksOf(children: Node[], out: Block[]): Block[] {
   for (const node of children) {
     if (!isElement(node) || skipped(node)) continue;
     switch (node.tagName) {
       case 'p': {
-        const value = clean(text(node));
-        if (value) out.push({ type: 'paragraph', text: value });
+        const note = noteEntry(node);
+        const runs = note ? [] : runsOf(node.childNodes);
+        if (note) out.push(note);
+        else if (runs.length > 0) out.push({ type: 'paragraph', runs });
         break;
       }
       case 'h3':
@@ -100,11 +171,11 @@ function blocksOf(children: Node[], out: Block[]): Block[] {
           type: 'list',
           ordered: node.tagName === 'ol',
           start: Number(getAttr(node, 'start') ?? 1),
-          items: node.childNodes.filter((li): li is Element => isElement(li) && li.tagName === 'li').map((li) => clean(text(li))),
+          items: node.childNodes.filter((li): li is Element => isElement(li) && li.tagName === 'li').map((li) => runsOf(li.childNodes)),
         });
         break;
       case 'blockquote':
-        out.push({ type: 'quote', text: clean(text(node)) });
+        out.push({ type: 'quote', runs: runsOf(node.childNodes) });
         break;
       case 'table': {
         const caption = find(node, (el) => el.tagName === 'caption');
@@ -151,5 +222,11 @@ export function pdfDocumentFromHtml(html: string, file: string): PdfDocument {
       blocksOf([node], lede);
     }
   }
-  return { title: clean(text(h1)), lang: (root && getAttr(root, 'lang')) || 'en', url: clean(text(url)), facts, byline: bylineElement && clean(text(bylineElement)), authors, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede, sections };
+  // A marker links only to a note this PDF holds: a link to nothing would be a dead click.
+  const notes = new Set([...lede, ...sections.flatMap((section) => section.blocks)].flatMap((block) => (block.type === 'note' ? [block.id] : [])));
+  const linked = (runs: Run[]) => runs.map((run) => (run.type === 'noteref' && run.note !== undefined && !notes.has(run.note) ? { type: 'noteref' as const, text: run.text } : run));
+  const resolve = (block: Block): Block =>
+    block.type === 'paragraph' || block.type === 'quote' || block.type === 'note' ? { ...block, runs: linked(block.runs) } : block.type === 'list' ? { ...block, items: block.items.map(linked) } : block;
+  for (const section of sections) section.blocks = section.blocks.map(resolve);
+  return { title: clean(text(h1)), lang: (root && getAttr(root, 'lang')) || 'en', url: clean(text(url)), facts, byline: bylineElement && clean(text(bylineElement)), authors, date: date && !Number.isNaN(date.getTime()) ? date : undefined, lede: lede.map(resolve), sections };
 }

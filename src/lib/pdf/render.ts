@@ -8,7 +8,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { missingGlyphs, parsedFonts } from '../cards/fonts.ts';
-import type { Block, PdfDocument } from './model.ts';
+import { runsText, type Block, type PdfDocument, type Run } from './model.ts';
 
 export interface RenderedPdf {
   bytes: Buffer;
@@ -18,11 +18,35 @@ export interface RenderedPdf {
 const MARGIN = 64;
 const INK = '#111111';
 const MUTED = '#444444';
+const LINE_GAP = 2;
+/** A note marker's size against its text's: a superscript, raised by being set top-aligned on the line. */
+const MARKER_SCALE = 0.64;
+/** Markers the source already wrote as superscript digits ("³") are drawn at text size. */
+const SUPERSCRIPT_DIGITS = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u;
+
+/** A piece of a laid-out line: text or a note marker, at `x` from the start of the line. */
+interface Span {
+  line: number;
+  x: number;
+  text: string;
+  size: number;
+  marker: boolean;
+  /** The named destination of the note a marker links to. */
+  note?: string | undefined;
+}
 
 /** Every character the PDF will draw, to refuse a document whose text the font cannot show. */
 function allText(doc: PdfDocument): string {
-  const blockText = (block: Block) =>
-    block.type === 'list' ? block.items.join(' ') : block.type === 'table' ? [block.caption, ...block.head, ...block.rows.flat()].join(' ') : block.text;
+  const blockText = (block: Block): string =>
+    block.type === 'list'
+      ? block.items.map(runsText).join(' ')
+      : block.type === 'table'
+        ? [block.caption, ...block.head, ...block.rows.flat()].join(' ')
+        : block.type === 'heading'
+          ? block.text
+          : block.type === 'note'
+            ? `${block.label} ${runsText(block.runs)}`
+            : runsText(block.runs);
   return [doc.title, ...doc.facts, doc.byline ?? '', ...doc.lede.map(blockText), ...doc.sections.flatMap((s) => [s.title, ...s.blocks.map(blockText)])].join(' ');
 }
 
@@ -88,22 +112,202 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     pdf.moveDown(1);
   }
 
-  const blocks = (parent: ReturnType<typeof pdf.struct>, list: Block[]) => {
-    for (const block of list) {
-      if (block.type === 'paragraph') para(parent, 'P', 'body', 11, block.text, 0.6);
-      else if (block.type === 'quote') para(parent, 'BlockQuote', 'italic', 11, block.text, 0.6, MUTED, { indent: 16 });
+  type Struct = ReturnType<typeof pdf.struct>;
+  interface Style {
+    font: string;
+    size: number;
+    color: string;
+    /** From the left margin. */
+    indent: number;
+  }
+  const lineHeightOf = (style: Style) => pdf.font(style.font).fontSize(style.size).currentLineHeight(true);
+
+  /**
+   * The line tops of one block of running text, from the current position: asking for line n
+   * moves down to it, onto a new page when it would not fit (open tags continue there).
+   * `destination` names the block's first line for links.
+   */
+  const lineTops = (style: Style, destination?: string) => {
+    const height = lineHeightOf(style);
+    let line = -1;
+    let top = pdf.y;
+    return (n: number) => {
+      for (; line < n; line++) {
+        if (line >= 0) top += height + LINE_GAP;
+        if (top + height > pdf.page.maxY()) {
+          pdf.continueOnNewPage();
+          top = pdf.page.margins.top;
+        }
+        if (line === -1 && destination !== undefined) pdf.addNamedDestination(destination, 'XYZ', MARGIN, top, null);
+      }
+      return top;
+    };
+  };
+
+  /**
+   * Runs set in lines `width` wide. Done here rather than by pdfkit's wrapping: that breaks
+   * before a marker as readily as at a space ("fuel." at the end of a line, "[1]" starting the
+   * next) and advances a line ending in a marker by the marker's smaller height. A marker
+   * belongs to the word it follows; a word longer than a line (a URL in a note) is cut where
+   * the line ends.
+   */
+  const layout = (runs: Run[], style: Style, width: number): Span[] => {
+    type Piece = Omit<Span, 'line' | 'x'>;
+    const widthOf = (piece: { text: string; size: number }) => pdf.font(style.font).fontSize(piece.size).widthOfString(piece.text);
+    const words: Piece[][] = [];
+    let open = false;
+    const add = (piece: Piece) => {
+      if (open) words.at(-1)!.push(piece);
+      else words.push([piece]);
+      open = true;
+    };
+    for (const run of runs) {
+      if (run.type === 'noteref') {
+        add({ text: run.text, size: SUPERSCRIPT_DIGITS.test(run.text) ? style.size : style.size * MARKER_SCALE, marker: true, note: run.note });
+        continue;
+      }
+      run.text.split(' ').forEach((part, index) => {
+        if (index > 0) open = false;
+        if (part !== '') add({ text: part, size: style.size, marker: false });
+      });
+    }
+    const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + widthOf(piece), 0);
+    const fitted = words.flatMap((word) => {
+      if (wordWidth(word) <= width) return [word];
+      const cut: Piece[][] = [[]];
+      let used = 0;
+      for (const piece of word) {
+        let chunk = '';
+        for (const char of piece.marker ? [piece.text] : [...piece.text]) {
+          const w = widthOf({ text: char, size: piece.size });
+          if (used > 0 && used + w > width) {
+            if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+            cut.push([]);
+            chunk = '';
+            used = 0;
+          }
+          chunk += char;
+          used += w;
+        }
+        if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+      }
+      return cut.filter((part) => part.length > 0);
+    });
+
+    const spans: Span[] = [];
+    const space = widthOf({ text: ' ', size: style.size });
+    let line = 0;
+    let x = 0;
+    const put = (piece: Piece, w: number) => {
+      const last = spans.at(-1);
+      if (!piece.marker && last && !last.marker && last.line === line) last.text += piece.text;
+      else spans.push({ ...piece, line, x });
+      x += w;
+    };
+    fitted.forEach((word, index) => {
+      const w = wordWidth(word);
+      if (index > 0 && x + space + w > width + 0.01) {
+        line++;
+        x = 0;
+      } else if (index > 0) put({ text: ' ', size: style.size, marker: false }, space);
+      for (const piece of word) put(piece, widthOf(piece));
+    });
+    return spans;
+  };
+
+  /** Draws runs into the tag `into`, a marker with a note as a Link to it; leaves the position below the text. */
+  const setRuns = (into: Struct, runs: Run[], style: Style, top: (line: number) => number, offset = 0) => {
+    const x0 = MARGIN + style.indent + offset;
+    const spans = layout(runs, style, width - style.indent - offset);
+    const paint = (span: Span) => {
+      pdf.font(style.font).fontSize(span.size).fillColor(style.color).text(span.text, x0 + span.x, top(span.line), { lineBreak: false });
+    };
+    let group: Span[] = [];
+    const flush = () => {
+      const spansOfGroup = group;
+      group = [];
+      if (spansOfGroup.length > 0) into.add(() => spansOfGroup.forEach(paint));
+    };
+    for (const span of spans) {
+      if (span.note === undefined) {
+        group.push(span);
+        continue;
+      }
+      flush();
+      const link = pdf.struct('Link');
+      into.add(link);
+      link.add(() => paint(span));
+      const w = pdf.font(style.font).fontSize(span.size).widthOfString(span.text);
+      // The whole line's height: a target the size of the small marker alone is hard to hit.
+      pdf.goTo(x0 + span.x, top(span.line), w, lineHeightOf(style), span.note, { structParent: link } as PDFKit.Mixins.AnnotationOption);
+      link.end();
+    }
+    flush();
+    pdf.x = MARGIN;
+    // Also leaves the text's font and size current, which the gap after the block is measured in.
+    pdf.y = top(spans.at(-1)?.line ?? 0) + lineHeightOf(style) + LINE_GAP;
+  };
+
+  const prose = (parent: Struct, type: string, runs: Run[], style: Style, gap: number) => {
+    const element = pdf.struct(type);
+    parent.add(element);
+    setRuns(element, runs, style, lineTops(style));
+    element.end();
+    pdf.moveDown(gap);
+  };
+
+  /** A list item or a note: its label in a column of `labelWidth`, its text beside it. */
+  const item = (list: Struct, label: string, runs: Run[], style: Style, labelWidth: number, destination?: string) => {
+    const li = pdf.struct('LI');
+    list.add(li);
+    const top = lineTops(style, destination);
+    const lbl = pdf.struct('Lbl');
+    li.add(lbl);
+    lbl.add(() => {
+      pdf.font(style.font).fontSize(style.size).fillColor(style.color).text(label, MARGIN + style.indent, top(0), { lineBreak: false });
+    });
+    lbl.end();
+    const body = pdf.struct('LBody');
+    li.add(body);
+    setRuns(body, runs, style, top, labelWidth);
+    body.end();
+    li.end();
+  };
+  const labelColumn = (labels: string[], style: Style) => Math.max(14, ...labels.map((label) => pdf.font(style.font).fontSize(style.size).widthOfString(label) + 6));
+
+  const BODY: Style = { font: 'body', size: 11, color: INK, indent: 0 };
+  const NOTE: Style = { font: 'body', size: 10, color: INK, indent: 0 };
+
+  const blocks = (parent: Struct, list: Block[]) => {
+    list.forEach((block, index) => {
+      // Text among the notes (an uncited entry, a note's second line) is set as they are.
+      if (block.type === 'paragraph') prose(parent, 'P', block.runs, list.slice(0, index).some((before) => before.type === 'note') ? NOTE : BODY, 0.6);
+      else if (block.type === 'quote') prose(parent, 'BlockQuote', block.runs, { font: 'italic', size: 11, color: MUTED, indent: 16 }, 0.6);
       else if (block.type === 'heading') para(parent, 'H3', 'bold', 12, block.text, 0.3);
-      else if (block.type === 'list') {
-        pdf.font('body').fontSize(11).fillColor(INK);
-        pdf.list(block.items, {
-          width,
-          lineGap: 2,
-          paragraphGap: 4,
-          listType: block.ordered ? 'numbered' : 'bullet',
-          ...(block.ordered ? {} : { bulletRadius: 2 }),
-          structParent: parent,
-          structTypes: ['L', 'Lbl', 'LBody'],
-        } as PDFKit.Mixins.TextOptions);
+      else if (block.type === 'note') {
+        // Consecutive notes are one numbered list, their numbers in one column.
+        if (list[index - 1]?.type === 'note') return;
+        const notes: Extract<Block, { type: 'note' }>[] = [];
+        for (let next = list[index]; next?.type === 'note'; next = list[index + notes.length]) notes.push(next);
+        const column = labelColumn(notes.map((note) => note.label), NOTE);
+        const element = pdf.struct('L');
+        parent.add(element);
+        for (const note of notes) {
+          item(element, note.label, note.runs, NOTE, column, note.id);
+          pdf.y += 3;
+        }
+        element.end();
+        pdf.moveDown(0.6);
+      } else if (block.type === 'list') {
+        const labels = block.items.map((_, i) => (block.ordered ? `${block.start + i}.` : '•'));
+        const column = labelColumn(labels, BODY);
+        const element = pdf.struct('L');
+        parent.add(element);
+        block.items.forEach((runs, i) => {
+          item(element, labels[i]!, runs, { ...BODY, indent: 8 }, column);
+          pdf.y += 4;
+        });
+        element.end();
         pdf.moveDown(0.6);
       } else {
         if (block.caption) para(parent, 'Caption', 'bold', 10.5, block.caption, 0.3);
@@ -120,7 +324,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
         pdf.x = MARGIN;
         pdf.moveDown(0.8);
       }
-    }
+    });
   };
 
   blocks(root, doc.lede);
@@ -129,7 +333,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     root.add(sect);
     // Keep a heading with at least a few lines of its text.
     if (pdf.y > pdf.page.height - MARGIN - 90) pdf.addPage();
-    pdf.addNamedDestination(`s${index}`);
+    pdf.addNamedDestination(`s${index}`, 'XYZ', MARGIN, pdf.y, null);
     pdf.outline.addItem(section.title);
     para(sect, 'H2', 'bold', 15, section.title, 0.4);
     blocks(sect, section.blocks);

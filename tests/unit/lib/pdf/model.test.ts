@@ -15,13 +15,18 @@ const page = `<!doctype html><html lang="en-GB"><head><title>x</title></head><bo
     <p>In June 2024 the two states signed a treaty.</p>
     <section class="doc-section">
       <h2 id="background">Background <button type="button">Copy link</button></h2>
-      <p id="kj-1"><span class="est-badge" data-pagefind-ignore>Likely (55–80%)</span>Moscow will <abbr>likely</abbr> supply fuel.<sup><a href="#note-1">1</a></sup></p>
-      <ol start="3"><li>Sanctions relief</li><li>Arms transfers</li></ol>
-      <figure><table><caption>Trade, USD million</caption><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2023</td><td>34</td></tr></tbody></table>
-      <p class="table-downloads"><a href="t.csv">CSV</a></p></figure>
+      <p id="kj-1"><span class="est-badge" data-pagefind-ignore>Likely (55–80%)</span>Moscow will <abbr>likely</abbr> supply fuel.<sup id="note-ref-1"><a href="#note-1" aria-label="Note 1">[1]</a></sup> Talks
+        continue.<sup id="note-ref-2"><a href="#note-2" aria-label="Note 2">[2]</a></sup></p>
+      <ol start="3"><li>Sanctions relief</li><li>Arms transfers.<sup id="note-ref-1-2"><a href="#note-1" aria-label="Note 1">[1]</a></sup></li></ol>
+      <div class="data-table" data-pagefind-ignore><div class="table-scroll"><table id="table-trade"><caption>Trade, USD million</caption><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2023</td><td>34</td></tr></tbody></table></div>
+      <p class="table-downloads"><a href="t.csv">CSV</a></p><span class="permalink" data-pagefind-ignore><a href="#table-trade">Link to table</a></span></div>
       <aside data-pagefind-ignore><a href="/x/">Related in other assessments</a></aside>
     </section>
-    <section class="doc-section"><h2 id="notes">Notes</h2><ol><li id="note-1">Treaty text, 19 June 2024.</li></ol></section>
+    <section class="doc-section"><h2 id="notes">Notes</h2>
+      <p><a id="note-1" href="#note-ref-1" aria-label="Back to the text citing note 1">[1]</a> Treaty text, 19 June 2024.</p>
+      <p>A continuation line of the first note.</p>
+      <p><a id="note-3" href="#note-ref-3" aria-label="Back to the text citing note 3">[3]</a> Kremlin readout, <em>20 June</em> 2024.</p>
+    </section>
   </div>
 </article></main></body></html>`;
 
@@ -39,17 +44,36 @@ describe('pdfDocumentFromHtml', () => {
   });
 
   it('keeps the lede, each section with its heading and blocks in order, and leaves controls out', () => {
-    expect(doc.lede).toEqual([{ type: 'paragraph', text: 'In June 2024 the two states signed a treaty.' }]);
+    expect(doc.lede).toEqual([{ type: 'paragraph', runs: [{ type: 'text', text: 'In June 2024 the two states signed a treaty.' }] }]);
     expect(doc.sections.map((section) => [section.id, section.title])).toEqual([
       ['background', 'Background'],
       ['notes', 'Notes'],
     ]);
-    expect(doc.sections[0]!.blocks).toEqual([
-      { type: 'paragraph', text: 'Moscow will likely supply fuel.1' },
-      { type: 'list', ordered: true, start: 3, items: ['Sanctions relief', 'Arms transfers'] },
+    expect(doc.sections[0]!.blocks.slice(1)).toEqual([
+      { type: 'list', ordered: true, start: 3, items: [[{ type: 'text', text: 'Sanctions relief' }], [{ type: 'text', text: 'Arms transfers.' }, { type: 'noteref', text: '[1]', note: 'note-1' }]] },
       { type: 'table', caption: 'Trade, USD million', head: ['Year', 'Trade'], rows: [['2023', '34']] },
     ]);
-    expect(doc.sections[1]!.blocks).toEqual([{ type: 'list', ordered: true, start: 1, items: ['Treaty text, 19 June 2024.'] }]);
+  });
+
+  it('keeps each note marker as its own run, linked to its note only when this document has that note', () => {
+    expect(doc.sections[0]!.blocks[0]).toEqual({
+      type: 'paragraph',
+      runs: [
+        { type: 'text', text: 'Moscow will likely supply fuel.' },
+        { type: 'noteref', text: '[1]', note: 'note-1' },
+        { type: 'text', text: ' Talks continue.' },
+        // The page links it to note 2, which its Notes section lacks: a marker, but no link.
+        { type: 'noteref', text: '[2]' },
+      ],
+    });
+  });
+
+  it('reads the notes section as numbered notes in order, each with its number as shown and its text', () => {
+    expect(doc.sections[1]!.blocks).toEqual([
+      { type: 'note', id: 'note-1', label: '[1]', runs: [{ type: 'text', text: 'Treaty text, 19 June 2024.' }] },
+      { type: 'paragraph', runs: [{ type: 'text', text: 'A continuation line of the first note.' }] },
+      { type: 'note', id: 'note-3', label: '[3]', runs: [{ type: 'text', text: 'Kremlin readout, 20 June 2024.' }] },
+    ]);
   });
 
   it('says which page is not a document page and what it lacks', () => {
