@@ -133,11 +133,11 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         siteKnown = config.site !== undefined;
       },
       'astro:build:start': ({ logger }) => {
-        // One worker while Astro renders pages on the other core; one per core once it is done.
-        pool = new Pool(1);
         // Pages name their cards only by absolute URL (og:image), so without the site's address
         // nothing would show them (src/integrations/site-address.ts).
         if (!siteKnown) return;
+        // One worker while Astro renders pages on the other core; one per core once it is done.
+        pool = new Pool(1);
         stage = mkdtempSync(join(tmpdir(), 'atlas-cards-'));
         const started = performance.now();
         const dir = join(root, 'content/assessments');
@@ -166,7 +166,8 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
             throw error;
           }
         }
-        pool!.grow(availableParallelism());
+        pool ??= new Pool(0);
+        pool.grow(availableParallelism());
         const started = performance.now();
         const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
         pdfs = Promise.all(
