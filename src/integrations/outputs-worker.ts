@@ -1,10 +1,10 @@
 /**
- * The worker thread of src/integrations/outputs.ts: draws social cards (from a document's front
- * matter, while Astro is still rendering pages) and PDFs (from the finished pages). Each worker
+ * The worker thread of src/integrations/outputs.ts: draws social cards (a document's and its
+ * sections', from its front matter, while Astro is still rendering pages) and PDFs (from the finished pages). Each worker
  * parses the fonts once and keeps its shaping memo for all the documents it is given.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { SITE_NAME } from '../data/site.ts';
@@ -13,21 +13,22 @@ import { cardPng } from '../lib/cards/card.ts';
 import { FONT_FILES, PROJECT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
 import { cardInput } from '../lib/cards/input.ts';
 import { pdfDocumentFromHtml } from '../lib/pdf/model.ts';
+import { cardPath } from '../lib/urls.ts';
 import { renderPdf } from '../lib/pdf/render.ts';
 import { frontMatterSchema, plainRefs } from '../lib/schemas.ts';
 
 export type OutputTask =
-  | { kind: 'card'; /** The document's MDX file. */ source: string; /** Where the PNG goes. */ target: string }
+  | { kind: 'cards'; /** The document's MDX file. */ source: string; /** The output root the PNGs go under (at their cardPath). */ root: string }
   | { kind: 'pdf'; /** The built page. */ page: string; target: string };
 
 export type OutputResult =
-  | { kind: 'card'; slug?: string | undefined; warning?: string | undefined }
+  | { kind: 'cards'; /** Cards drawn: the document's and one per section (none for a page Astro will refuse). */ count: number; warning?: string | undefined }
   | { kind: 'pdf'; pages: number; bytes: number };
 
 // Code and fonts are part of every cache key: a change to either draws every output anew.
 const read = (path: string) => readFile(PROJECT_FILES(path));
 const fonts = Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold), readFile(FONT_FILES.italic)]);
-const CARD_VERSION = Promise.all([read('src/lib/cards/card.ts'), read('src/lib/cards/png.ts'), fonts]).then(([a, b, f]) => cacheKey(a, b, ...f));
+const CARD_VERSION = Promise.all([...['card', 'canvas', 'raster', 'text', 'fonts'].map((name) => read(`src/lib/cards/${name}.ts`)), fonts]).then((parts) => cacheKey(...parts.flat()));
 const PDF_VERSION = Promise.all([read('src/lib/pdf/render.ts'), read('src/lib/pdf/model.ts'), read('src/lib/cards/fonts.ts'), fonts]).then(([a, b, c, f]) =>
   cacheKey(a, b, c, ...f),
 );
@@ -40,22 +41,25 @@ function pageCountOf(bytes: Buffer): number {
   return Number(match[1]);
 }
 
-async function card(task: Extract<OutputTask, { kind: 'card' }>): Promise<OutputResult> {
+async function cards(task: Extract<OutputTask, { kind: 'cards' }>): Promise<OutputResult> {
   const { matter } = readExistingMdx(await readFile(task.source, 'utf8'));
   const parsed = schema.safeParse(matter);
   // Astro's own content check reports a bad page with its field; no card is needed for it then.
-  if (!parsed.success) return { kind: 'card' };
-  const input = cardInput(parsed.data);
-  const missing = missingGlyphs(input.title);
-  const png = await cached('cards', cacheKey(await CARD_VERSION, JSON.stringify(input)), () => cardPng(input));
-  await mkdir(dirname(task.target), { recursive: true });
-  await writeFile(task.target, png);
+  if (!parsed.success) return { kind: 'cards', count: 0 };
+  const { data } = parsed;
+  const version = await CARD_VERSION;
+  const drawn = [{ input: cardInput(data), file: cardPath(data.slug) }, ...data.sections.map((section) => ({ input: cardInput(data, section.title), file: cardPath(data.slug, section.id) }))];
+  await mkdir(join(task.root, dirname(drawn.at(-1)!.file)), { recursive: true });
+  for (const { input, file } of drawn) {
+    await writeFile(join(task.root, file), await cached('cards', cacheKey(version, JSON.stringify(input)), async () => cardPng(input)));
+  }
+  const missing = missingGlyphs(drawn.map(({ input }) => input.title).join(' '));
   return {
-    kind: 'card',
-    slug: parsed.data.slug,
+    kind: 'cards',
+    count: drawn.length,
     warning:
       missing.length > 0
-        ? `${task.source}: the social card leaves out ${missing.join('')}: the shipped font (Noto Sans, src/assets/fonts/) has no glyphs for them; add a font that covers them there.`
+        ? `${task.source}: the social cards leave out ${missing.join('')}: the shipped font (Noto Sans, src/assets/fonts/) has no glyphs for them; add a font that covers them there.`
         : undefined,
   };
 }
@@ -70,7 +74,7 @@ async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputRe
 
 parentPort!.on('message', async ({ task }: { task: OutputTask }) => {
   try {
-    parentPort!.postMessage({ result: task.kind === 'card' ? await card(task) : await pdf(task) });
+    parentPort!.postMessage({ result: task.kind === 'cards' ? await cards(task) : await pdf(task) });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,8 +1,9 @@
 /**
  * Social cards and PDFs, drawn at build time in worker threads (src/integrations/outputs-worker.ts)
  * so they run beside Astro's page rendering, which keeps to one thread:
- * - at build start, a card per document from its front matter (content/assessments/*.mdx),
- *   staged outside dist/ and copied to dist/cards/ at build end;
+ * - at build start, when the site's address is known, a card per document and per section from
+ *   its front matter (content/assessments/*.mdx), staged outside dist/ and copied to dist/cards/
+ *   at build end;
  * - at build end, a PDF per document from its finished page (src/lib/pdf/), so it holds exactly
  *   what the page shows, drawn while the search index is built. Each page's placeholder
  *   (src/components/PdfDownload.astro) then becomes its link with the PDF's page count and size.
@@ -19,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { PROJECT_FILES } from '../lib/cards/fonts.ts';
-import { cardPath } from '../lib/urls.ts';
 import type { OutputResult, OutputTask } from './outputs-worker.ts';
 
 const PLACEHOLDER = /<p class="pdf-download" data-pdf-download="([^"]*)" hidden(?:="")?><\/p>/;
@@ -28,14 +28,6 @@ const PLACEHOLDER = /<p class="pdf-download" data-pdf-download="([^"]*)" hidden(
 export function sizeLabel(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`;
 }
-
-/**
- * resvg-js 2.6.2 never frees a rendered image's pixels (thx/resvg-js#216: Rust memory that V8
- * does not see, about 7 MB a card), but ending a worker thread does. So a worker is replaced
- * after this many cards, which bounds the pool's memory at a small cost (the new worker loads
- * the modules and fonts again).
- */
-const CARDS_PER_WORKER = 50;
 
 interface Job {
   task: OutputTask;
@@ -47,17 +39,17 @@ interface Job {
 class Pool {
   private readonly queue: Job[] = [];
   private readonly idle: Worker[] = [];
-  private readonly cards = new Map<Worker, number>();
+  private readonly workers = new Set<Worker>();
   private closed = false;
 
   constructor(size: number) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    this.grow(size);
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const worker = new Worker(PROJECT_FILES('src/integrations/outputs-worker.ts'));
-    this.cards.set(worker, 0);
-    return worker;
+    this.workers.add(worker);
+    this.idle.push(worker);
   }
 
   private pump(): void {
@@ -71,13 +63,12 @@ class Pool {
         worker.off('message', onMessage).off('error', onError);
         if (error) job.reject(error);
         else job.resolve(result!);
-        const cards = this.cards.get(worker)! + (job.task.kind === 'card' ? 1 : 0);
-        if (error || cards >= CARDS_PER_WORKER) {
-          this.cards.delete(worker);
+        if (error) {
+          // A worker that failed may be in any state: the next task gets a fresh one.
+          this.workers.delete(worker);
           void worker.terminate();
-          if (!this.closed) this.idle.push(this.spawn());
+          if (!this.closed) this.spawn();
         } else {
-          this.cards.set(worker, cards);
           this.idle.push(worker);
         }
         this.pump();
@@ -87,18 +78,9 @@ class Pool {
     }
   }
 
-  /**
-   * Replaces every idle worker that drew a card (and so holds resvg's pixels) by a fresh one,
-   * then adds workers until there are `size`: the PDFs are drawn by workers that hold nothing.
-   */
-  renew(size: number): void {
-    for (const worker of [...this.idle]) {
-      if (this.cards.get(worker) === 0) continue;
-      this.idle.splice(this.idle.indexOf(worker), 1);
-      this.cards.delete(worker);
-      void worker.terminate();
-    }
-    for (let i = this.cards.size; i < size; i++) this.idle.push(this.spawn());
+  /** Adds workers until there are `size`. */
+  grow(size: number): void {
+    while (this.workers.size < size) this.spawn();
     this.pump();
   }
 
@@ -111,7 +93,7 @@ class Pool {
 
   close(): Promise<unknown> {
     this.closed = true;
-    return Promise.all([...this.cards.keys()].map((worker) => worker.terminate()));
+    return Promise.all([...this.workers].map((worker) => worker.terminate()));
   }
 }
 
@@ -133,6 +115,7 @@ interface PdfOutcome {
 export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
   let base = '/';
   let root = '';
+  let siteKnown = false;
   let pool: Pool | undefined;
   let stage = '';
   let cards: Promise<{ made: number; seconds: number }> | undefined;
@@ -147,8 +130,12 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
         root = fileURLToPath(config.root);
+        siteKnown = config.site !== undefined;
       },
       'astro:build:start': ({ logger }) => {
+        // Pages name their cards only by absolute URL (og:image), so without the site's address
+        // nothing would show them (src/integrations/site-address.ts).
+        if (!siteKnown) return;
         // One worker while Astro renders pages on the other core; one per core once it is done.
         pool = new Pool(1);
         stage = mkdtempSync(join(tmpdir(), 'atlas-cards-'));
@@ -157,26 +144,30 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         const files = readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort();
         cards = Promise.all(
           files.map(async (name) => {
-            const result = await pool!.run({ kind: 'card', source: join(dir, name), target: join(stage, cardPath(name.slice(0, -4))) }).catch((error: Error) => {
-              logger.warn(`content/assessments/${name}: no social card (${error.message}).`);
+            const result = await pool!.run({ kind: 'cards', source: join(dir, name), root: stage }).catch((error: Error) => {
+              logger.warn(`content/assessments/${name}: no social cards (${error.message}).`);
               return undefined;
             });
-            if (result?.kind === 'card' && result.warning) logger.warn(result.warning);
-            return result?.kind === 'card' && result.slug ? 1 : 0;
+            if (result?.kind !== 'cards') return 0;
+            if (result.warning) logger.warn(result.warning);
+            return result.count;
           }),
-        ).then((made) => ({ made: made.reduce((a: number, b) => a + b, 0), seconds: (performance.now() - started) / 1000 }));
+        ).then((made) => ({ made: made.reduce((a, b) => a + b, 0), seconds: (performance.now() - started) / 1000 }));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir);
-        try {
-          const drawn = await cards!;
-          cpSync(stage, out, { recursive: true });
-          logger.info(`${drawn.made} social cards in ${drawn.seconds.toFixed(1)} s (beside page rendering)`);
-        } catch (error) {
-          await cleanUp();
-          throw error;
+        if (cards) {
+          try {
+            const drawn = await cards;
+            cpSync(stage, out, { recursive: true });
+            logger.info(`${drawn.made} social cards in ${drawn.seconds.toFixed(1)} s (beside page rendering)`);
+          } catch (error) {
+            await cleanUp();
+            throw error;
+          }
         }
-        pool!.renew(Math.max(1, availableParallelism()));
+        pool ??= new Pool(0);
+        pool.grow(availableParallelism());
         const started = performance.now();
         const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
         pdfs = Promise.all(

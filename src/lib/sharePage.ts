@@ -35,7 +35,7 @@ export const sharePageSchema = z.object({
   target: z.string(),
   /** The section's absolute URL, when the site's address is known: the canonical link and og:url. */
   url: z.string().optional(),
-  /** The document's social card (absolute URL, so only when the site's address is known) and its alt text naming the section. */
+  /** The section's social card (absolute URL, so only when the site's address is known) and its alt text. */
   image: z.object({ url: z.string(), alt: z.string() }).optional(),
 });
 export type SharePage = z.output<typeof sharePageSchema>;

@@ -147,14 +147,16 @@ export function feedHref(format: FeedFormat, scope: FeedScope = { kind: 'all' })
   return href(`feeds/${feedPath(format, scope)}`);
 }
 
-/** Where a document's social card is in dist/ (written by src/integrations/outputs.ts). */
-export function cardPath(slug: string): string {
-  return `cards/${slug}.png`;
+/**
+ * Where a social card is in dist/ (written by src/integrations/outputs.ts): a document's, or
+ * with `sectionId` the card of that section's share page.
+ */
+export function cardPath(slug: string, sectionId?: string): string {
+  return sectionId === undefined ? `cards/${slug}.png` : `cards/${slug}/${sectionId}.png`;
 }
 
-/** The social card image of a document; its share pages show it too. */
-export function cardHref(slug: string): string {
-  return href(cardPath(slug));
+export function cardHref(slug: string, sectionId?: string): string {
+  return href(cardPath(slug, sectionId));
 }
 
 /** The PDF of a document (written by src/integrations/outputs.ts). */

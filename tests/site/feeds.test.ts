@@ -166,4 +166,13 @@ describe('preview images', () => {
       expect(meta(page, 'twitter:card'), page.file).toBe('summary_large_image');
     }
   });
+  it('gives each section its own card: the share page of every section names a different image from its document\'s', () => {
+    const shares = site.pages.filter((page) => page.file.startsWith('s/'));
+    const images = shares.map((page) => meta(page, 'og:image')!);
+    expect(new Set(images).size).toBe(shares.length);
+    for (const page of shares) {
+      const [, slug, sectionId] = page.file.split('/');
+      expect(meta(page, 'og:image'), page.file).toBe(`${SITE_URL}${BASE_PATH}cards/${slug}/${sectionId}.png`);
+    }
+  });
 });

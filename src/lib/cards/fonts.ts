@@ -28,11 +28,17 @@ export function fontData(): { regular: Buffer; bold: Buffer } {
 interface Position {
   [key: string]: number;
 }
+/** What the cards read of a glyph: its id (0: the font has none for the character) and outline, in font units, y up. */
+export interface Glyph {
+  id: number;
+  path: { commands: { command: string; args: number[] }[] };
+}
 interface Run {
-  glyphs: unknown[];
+  glyphs: Glyph[];
   positions: Position[];
 }
-interface FontkitFont {
+export interface FontkitFont {
+  unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string, features?: unknown): Run;
 }

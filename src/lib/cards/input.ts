@@ -1,9 +1,8 @@
 /**
- * What a document's social card says, from its front matter alone, so the pages (for the alt
- * text) and the card worker (src/integrations/outputs-worker.ts, which reads the MDX files
- * while Astro renders) compute the same thing. Share pages show their document's card: a card
- * per section would multiply the build's image work and dist/ size by the sections per document
- * (about six), so the section is named in their alt text instead.
+ * What a social card says, from front matter alone, so the pages (for the alt text) and the
+ * card worker (src/integrations/outputs-worker.ts, which reads the MDX files while Astro
+ * renders) compute the same thing. A document's card shows its title; the card of a section's
+ * share page shows the section's title over the document's.
  */
 import { SITE_NAME } from '../../data/site.ts';
 import { displayDates, readableDay, type Dated } from '../dates.ts';
@@ -15,24 +14,20 @@ export interface CardSource extends Dated {
   kind: Kind;
 }
 
-export function cardInput(data: CardSource): CardInput {
+export function cardInput(data: CardSource, sectionTitle?: string): CardInput {
   // The date the page shows last (an update, else the publication), with its label.
   const shown = displayDates(data).at(-1);
   return {
     siteName: SITE_NAME,
     kindLabel: kindLabel(data.kind),
-    title: data.title,
+    title: sectionTitle ?? data.title,
+    context: sectionTitle === undefined ? undefined : data.title,
     date: shown ? `${shown.label} ${readableDay(shown.date)}` : undefined,
   };
 }
 
 /** The alt text of a card: what it shows, in the order it shows it. */
-export function cardAlt(data: CardSource): string {
-  const input = cardInput(data);
-  return [input.siteName, input.kindLabel, input.title, input.date].filter(Boolean).join(' · ');
-}
-
-/** The alt text of the card a share page shows: the document's, then the section it leads to. */
-export function sectionCardAlt(data: CardSource, sectionTitle: string): string {
-  return `${cardAlt(data)} · Section: ${sectionTitle}`;
+export function cardAlt(data: CardSource, sectionTitle?: string): string {
+  const input = cardInput(data, sectionTitle);
+  return [input.siteName, input.kindLabel, input.title, input.context, input.date].filter(Boolean).join(' · ');
 }

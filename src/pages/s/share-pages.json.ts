@@ -3,7 +3,7 @@ import { getCollection } from 'astro:content';
 import { sectionTexts } from '../../data/sections.ts';
 import { excerpt } from '../../lib/excerpt.ts';
 import type { SharePage } from '../../lib/sharePage.ts';
-import { sectionCardAlt } from '../../lib/cards/input.ts';
+import { cardAlt } from '../../lib/cards/input.ts';
 import { absoluteUrl, cardHref, sectionHref, sharePath } from '../../lib/urls.ts';
 
 /**
@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
         sectionTitle: section.title,
         description: excerpt(texts[section.id] ?? '', undefined, 300) || entry.data.summary,
         target,
-        ...(site ? { url: absoluteUrl(target, site), image: { url: absoluteUrl(cardHref(entry.data.slug), site), alt: sectionCardAlt(entry.data, section.title) } } : {}),
+        ...(site ? { url: absoluteUrl(target, site), image: { url: absoluteUrl(cardHref(entry.data.slug, section.id), site), alt: cardAlt(entry.data, section.title) } } : {}),
       });
     }
   }
