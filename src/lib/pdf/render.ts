@@ -71,8 +71,10 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     displayTitle: true,
     autoFirstPage: true,
     info: { Title: doc.title, Author: doc.authors.length > 0 ? doc.authors.join(', ') : options.siteName, Creator: options.siteName, Producer: options.siteName, CreationDate: date, ModDate: date },
-    // No default font: pdfkit would otherwise open Helvetica (not embedded) first.
-    font: fonts.regular as never,
+    // No default font: pdfkit would otherwise open Helvetica (not embedded) first. Not Noto by
+    // object either: pdfkit then never caches the registered names below (it finds the same
+    // font under its PostScript name, and compares the two on every later font() call).
+    font: null as never,
   });
   pdf.registerFont('body', fonts.regular as never);
   pdf.registerFont('bold', fonts.bold as never);
