@@ -395,10 +395,12 @@ async function bench(n: number): Promise<void> {
     const added = addOneDocument(site);
     const rebuilt = await build(site);
     const share = (100 * rebuilt.seconds) / built.seconds;
-    const mentioned = readFileSync(join(site, 'dist', 'index.html'), 'utf8').includes(added);
+    // Newest first, undated last: the added document (undated, like its seed) is on a later page of the listing.
+    const listing = ['index.html', ...readdirSync(join(site, 'dist', 'page')).map((page) => join('page', page, 'index.html'))];
+    const mentioned = listing.some((file) => readFileSync(join(site, 'dist', file), 'utf8').includes(`/assessments/${added}/`));
     rows.push([
       'rebuild after adding one document',
-      `${rebuilt.seconds.toFixed(1)} s (${share.toFixed(0)}% of the cold build), ${rebuilt.cpuSeconds.toFixed(1)} s CPU; home page lists it: ${mentioned ? 'yes' : 'NO'}`,
+      `${rebuilt.seconds.toFixed(1)} s (${share.toFixed(0)}% of the cold build), ${rebuilt.cpuSeconds.toFixed(1)} s CPU; the home listing has it: ${mentioned ? 'yes' : 'NO'}`,
       '< 30% of a cold build',
     ]);
   }
