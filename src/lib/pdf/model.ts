@@ -117,8 +117,11 @@ function noteReference(el: Element): Run | undefined {
 function rawRuns(node: Node, out: Run[]): Run[] {
   if (node.nodeName === '#text' || (isElement(node) && node.tagName === 'br')) out.push({ type: 'text', text: text(node) });
   else if (isElement(node) && skipped(node)) return out;
-  else if (isElement(node) && noteReference(node)) out.push(noteReference(node)!);
-  else if (node.nodeName !== 'template') for (const child of 'childNodes' in node ? node.childNodes : []) rawRuns(child, out);
+  else {
+    const reference = isElement(node) ? noteReference(node) : undefined;
+    if (reference) out.push(reference);
+    else if (node.nodeName !== 'template') for (const child of 'childNodes' in node ? node.childNodes : []) rawRuns(child, out);
+  }
   return out;
 }
 
@@ -154,9 +157,12 @@ function blocksOf(children: Node[], out: Block[]): Block[] {
     switch (node.tagName) {
       case 'p': {
         const note = noteEntry(node);
-        const runs = note ? [] : runsOf(node.childNodes);
-        if (note) out.push(note);
-        else if (runs.length > 0) out.push({ type: 'paragraph', runs });
+        if (note) {
+          out.push(note);
+          break;
+        }
+        const runs = runsOf(node.childNodes);
+        if (runs.length > 0) out.push({ type: 'paragraph', runs });
         break;
       }
       case 'h3':
