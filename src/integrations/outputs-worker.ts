@@ -13,17 +13,20 @@ import { cardPng } from '../lib/cards/card.ts';
 import { FONT_FILES, PROJECT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
 import { cardInput } from '../lib/cards/input.ts';
 import { pdfDocumentFromHtml } from '../lib/pdf/model.ts';
+import { PDF_PLACEHOLDER } from '../lib/pdf/placeholder.ts';
 import { cardPath } from '../lib/urls.ts';
 import { renderPdf } from '../lib/pdf/render.ts';
 import { frontMatterSchema, plainRefs } from '../lib/schemas.ts';
 
 export type OutputTask =
   | { kind: 'cards'; /** The document's MDX file. */ source: string; /** The output root the PNGs go under (at their cardPath). */ root: string }
-  | { kind: 'pdf'; /** The built page. */ page: string; target: string };
+  | { kind: 'pdf'; /** The built page. */ page: string; /** The output root and the site's base path, which the page's PDF link starts with. */ out: string; base: string };
 
 export type OutputResult =
   | { kind: 'cards'; /** Cards drawn: the document's and one per section (none for a page Astro will refuse). */ count: number; warning?: string | undefined }
-  | { kind: 'pdf'; pages: number; bytes: number };
+  /** `href` is the page's PDF link; none when the page has no placeholder (PdfDownload) and so asks for no PDF. */
+  | { kind: 'pdf'; href?: undefined }
+  | { kind: 'pdf'; href: string; pages: number; bytes: number };
 
 // Code and fonts are part of every cache key: a change to either draws every output anew.
 const read = (path: string) => readFile(PROJECT_FILES(path));
@@ -65,11 +68,16 @@ async function cards(task: Extract<OutputTask, { kind: 'cards' }>): Promise<Outp
 }
 
 async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputResult> {
-  const model = pdfDocumentFromHtml(await readFile(task.page, 'utf8'), task.page);
+  const html = await readFile(task.page, 'utf8');
+  const href = PDF_PLACEHOLDER.exec(html)?.[1];
+  if (href === undefined) return { kind: 'pdf' };
+  if (!href.startsWith(task.base)) throw new Error(`the PDF link ${href} is outside the base path ${task.base}`);
+  const model = pdfDocumentFromHtml(html, task.page);
   const bytes = await cached('pdf', cacheKey(await PDF_VERSION, JSON.stringify(model)), async () => (await renderPdf(model, { date: model.date, siteName: SITE_NAME })).bytes);
-  await mkdir(dirname(task.target), { recursive: true });
-  await writeFile(task.target, bytes);
-  return { kind: 'pdf', pages: pageCountOf(bytes), bytes: bytes.length };
+  const target = join(task.out, href.slice(task.base.length));
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, bytes);
+  return { kind: 'pdf', href, pages: pageCountOf(bytes), bytes: bytes.length };
 }
 
 parentPort!.on('message', async ({ task }: { task: OutputTask }) => {

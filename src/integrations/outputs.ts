@@ -20,9 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { PROJECT_FILES } from '../lib/cards/fonts.ts';
+import { PDF_PLACEHOLDER } from '../lib/pdf/placeholder.ts';
 import type { OutputResult, OutputTask } from './outputs-worker.ts';
 
-const PLACEHOLDER = /<p class="pdf-download" data-pdf-download="([^"]*)" hidden(?:="")?><\/p>/;
 
 /** "120 kB", as the link states it: decimal kilobytes, rounded, never "0 kB". */
 export function sizeLabel(bytes: number): string {
@@ -171,19 +171,18 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         const started = performance.now();
         const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
         pdfs = Promise.all(
+          // The worker reads each page (for its placeholder and its content), so the pages are
+          // not all read at once here, in Astro's heap.
           documentPages.map(async ({ pathname }): Promise<PdfOutcome | undefined> => {
-            const file = join(out, pathname, 'index.html');
-            const href = PLACEHOLDER.exec(await readFile(file, 'utf8'))?.[1];
-            // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
-            if (href === undefined) return undefined;
             try {
-              if (!href.startsWith(base)) throw new Error(`the PDF link ${href} is outside the base path ${base}`);
-              const result = await pool!.run({ kind: 'pdf', page: file, target: join(out, href.slice(base.length)) });
+              const result = await pool!.run({ kind: 'pdf', page: join(out, pathname, 'index.html'), out, base });
               if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
+              // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
+              if (result.href === undefined) return undefined;
               return {
                 pathname,
                 replacement:
-                  `<p class="pdf-download"><a href="${href}" type="application/pdf" download>` +
+                  `<p class="pdf-download"><a href="${result.href}" type="application/pdf" download>` +
                   `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`,
               };
             } catch (error) {
@@ -204,7 +203,7 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
           for (const { pathname, replacement, problem } of outcomes) {
             if (problem) logger.warn(`${pathname}: no PDF (${problem}); the page is published without its PDF link.`);
             const file = join(out, pathname, 'index.html');
-            await writeFile(file, (await readFile(file, 'utf8')).replace(PLACEHOLDER, replacement));
+            await writeFile(file, (await readFile(file, 'utf8')).replace(PDF_PLACEHOLDER, replacement));
           }
           const failed = outcomes.filter((outcome) => outcome.problem).length;
           logger.info(`${outcomes.length - failed} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the search index)${failed ? `, ${failed} documents without one` : ''}`);
