@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createLinkChecker, type BrokenLink, type LinkCheckOptions } from '../lib/linkCheck.ts';
 import { anchorsOfScan, type PageAnchors } from '../lib/pageAnchors.ts';
 import { pageScanner, type PageScan } from '../lib/pageScan.ts';
+import { documentSlugOfPath } from '../lib/urls.ts';
 
 export interface BuiltPages {
   /** HTML pages read. */
@@ -27,7 +28,6 @@ export interface BuiltPages {
   anchors: Map<string, PageAnchors>;
 }
 
-const DOCUMENT_PAGE = /^assessments\/([^/]+)\/index\.html$/;
 /** Files read at once: enough to overlap reading with scanning. */
 const IN_FLIGHT = 8;
 
@@ -72,7 +72,7 @@ export async function scanOutput(root: string, options: LinkCheckOptions): Promi
       const scan = scanned.get(file)!;
       scanned.delete(file);
       checker.page(file, scan);
-      const slug = DOCUMENT_PAGE.exec(file)?.[1];
+      const slug = documentSlugOfPath(file);
       if (slug !== undefined) anchors.set(slug, anchorsOfScan(scan));
     }
   };

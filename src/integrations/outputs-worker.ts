@@ -20,7 +20,15 @@ import { frontMatterSchema, plainRefs } from '../lib/schemas.ts';
 
 export type OutputTask =
   | { kind: 'cards'; /** The document's MDX file. */ source: string; /** The output root the PNGs go under (at their cardPath). */ root: string }
-  | { kind: 'pdf'; /** The built page. */ page: string; /** The output root and the site's base path, which the page's PDF link starts with. */ out: string; base: string };
+  | {
+      kind: 'pdf';
+      /** The built page, read unless its `html` is given. */
+      page: string;
+      html?: string | undefined;
+      /** The output root and the site's base path, which the page's PDF link starts with. */
+      out: string;
+      base: string;
+    };
 
 export type OutputResult =
   | { kind: 'cards'; /** Cards drawn: the document's and one per section (none for a page Astro will refuse). */ count: number; warning?: string | undefined }
@@ -68,7 +76,7 @@ async function cards(task: Extract<OutputTask, { kind: 'cards' }>): Promise<Outp
 }
 
 async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputResult> {
-  const html = await readFile(task.page, 'utf8');
+  const html = task.html ?? (await readFile(task.page, 'utf8'));
   const href = PDF_PLACEHOLDER.exec(html)?.[1];
   if (href === undefined) return { kind: 'pdf' };
   if (!href.startsWith(task.base)) throw new Error(`the PDF link ${href} is outside the base path ${task.base}`);

@@ -4,8 +4,10 @@
  * - at build start, when the site's address is known, a card per document and per section from
  *   its front matter (content/assessments/*.mdx), staged outside dist/ and copied to dist/cards/
  *   at build end;
- * - at build end, a PDF per document from its finished page (src/lib/pdf/), so it holds exactly
- *   what the page shows, drawn while the search index is built. Each page's placeholder
+ * - a PDF per document from its finished page (src/lib/pdf/), so it holds exactly what the page
+ *   shows: each document page is handed over as Astro renders it (rendered-pages.ts), while
+ *   the worker keeps up; the rest, and pages Astro restored from its cache, are read from dist/
+ *   at build end and drawn while the search index is built. Each page's placeholder
  *   (src/components/PdfDownload.astro) then becomes its link with the PDF's page count and size.
  *   A PDF that cannot be made is a warning naming the page and the reason, and that page has no
  *   link: one bad document does not fail the site.
@@ -21,8 +23,16 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { PROJECT_FILES } from '../lib/cards/fonts.ts';
 import { PDF_PLACEHOLDER } from '../lib/pdf/placeholder.ts';
+import { assessmentPath, documentSlugOfPath } from '../lib/urls.ts';
 import type { OutputResult, OutputTask } from './outputs-worker.ts';
+import { listenToRenderedPages } from './rendered-pages.ts';
 
+/**
+ * Rendered pages waiting for a worker, at most: past this the worker has fallen behind (cards
+ * come first, or the machine is busy) and a page is left to be read from dist/ at build end,
+ * so this heap never holds a queue of pages that grows with the archive.
+ */
+const RENDERED_PAGES_QUEUED = 32;
 
 /** "120 kB", as the link states it: decimal kilobytes, rounded, never "0 kB". */
 export function sizeLabel(bytes: number): string {
@@ -84,6 +94,11 @@ class Pool {
     this.pump();
   }
 
+  /** Tasks waiting for a worker. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   run(task: OutputTask): Promise<OutputResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
@@ -115,29 +130,59 @@ interface PdfOutcome {
 export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
   let base = '/';
   let root = '';
+  let out = '';
   let siteKnown = false;
   let pool: Pool | undefined;
   let stage = '';
   let cards: Promise<{ made: number; seconds: number }> | undefined;
-  let pdfs: Promise<{ outcomes: PdfOutcome[]; started: number }> | undefined;
+  let pdfs: Promise<{ outcomes: PdfOutcome[]; started: number; whileRendering: number }> | undefined;
+  /** PDFs started from pages as Astro rendered them, by slug. */
+  const rendered = new Map<string, Promise<PdfOutcome | undefined>>();
   const cleanUp = async () => {
+    listenToRenderedPages(undefined);
     if (stage) rmSync(stage, { recursive: true, force: true });
     await pool?.close();
+  };
+  /** A document's PDF, from its page's HTML when given, else from its file in dist/. */
+  const drawPdf = async (pool: Pool, pathname: string, html?: string): Promise<PdfOutcome | undefined> => {
+    try {
+      const result = await pool.run({ kind: 'pdf', page: join(out, pathname, 'index.html'), html, out, base });
+      if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
+      // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
+      if (result.href === undefined) return undefined;
+      return {
+        pathname,
+        replacement:
+          `<p class="pdf-download"><a href="${result.href}" type="application/pdf" download>` +
+          `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`,
+      };
+    } catch (error) {
+      return { pathname, replacement: '', problem: error instanceof Error ? error.message : String(error) };
+    }
   };
   const draw: AstroIntegration = {
     name: 'outputs',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./rendered-pages-middleware.ts', import.meta.url), order: 'post' });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
         root = fileURLToPath(config.root);
+        out = fileURLToPath(config.outDir);
         siteKnown = config.site !== undefined;
       },
       'astro:build:start': ({ logger }) => {
+        // One worker while Astro renders pages on the other core; one per core once it is done.
+        const early = new Pool(1);
+        pool = early;
+        rendered.clear();
+        listenToRenderedPages((slug, html) => {
+          if (early.waiting < RENDERED_PAGES_QUEUED) rendered.set(slug, drawPdf(early, assessmentPath(slug), html));
+        });
         // Pages name their cards only by absolute URL (og:image), so without the site's address
         // nothing would show them (src/integrations/site-address.ts).
         if (!siteKnown) return;
-        // One worker while Astro renders pages on the other core; one per core once it is done.
-        pool = new Pool(1);
         stage = mkdtempSync(join(tmpdir(), 'atlas-cards-'));
         const started = performance.now();
         const dir = join(root, 'content/assessments');
@@ -154,8 +199,8 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
           }),
         ).then((made) => ({ made: made.reduce((a, b) => a + b, 0), seconds: (performance.now() - started) / 1000 }));
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const out = fileURLToPath(dir);
+      'astro:build:done': async ({ pages, logger }) => {
+        listenToRenderedPages(undefined);
         if (cards) {
           try {
             const drawn = await cards;
@@ -166,30 +211,19 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
             throw error;
           }
         }
-        pool ??= new Pool(0);
-        pool.grow(availableParallelism());
+        const all = pool!;
+        all.grow(availableParallelism());
         const started = performance.now();
-        const documentPages = pages.filter(({ pathname }) => /^assessments\/[^/]+\/$/.test(pathname));
+        const documentPages = pages.flatMap(({ pathname }) => {
+          const slug = documentSlugOfPath(pathname);
+          return slug === undefined ? [] : [{ pathname, slug }];
+        });
+        const whileRendering = documentPages.filter(({ slug }) => rendered.has(slug)).length;
         pdfs = Promise.all(
-          // The worker reads each page (for its placeholder and its content), so the pages are
-          // not all read at once here, in Astro's heap.
-          documentPages.map(async ({ pathname }): Promise<PdfOutcome | undefined> => {
-            try {
-              const result = await pool!.run({ kind: 'pdf', page: join(out, pathname, 'index.html'), out, base });
-              if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
-              // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
-              if (result.href === undefined) return undefined;
-              return {
-                pathname,
-                replacement:
-                  `<p class="pdf-download"><a href="${result.href}" type="application/pdf" download>` +
-                  `Download PDF, ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}, ${sizeLabel(result.bytes)}</a></p>`,
-              };
-            } catch (error) {
-              return { pathname, replacement: '', problem: error instanceof Error ? error.message : String(error) };
-            }
-          }),
-        ).then((outcomes) => ({ outcomes: outcomes.filter((outcome) => outcome !== undefined), started }));
+          // The worker reads each remaining page (for its placeholder and its content), so the
+          // pages are not all read at once here, in Astro's heap.
+          documentPages.map(({ pathname, slug }) => rendered.get(slug) ?? drawPdf(all, pathname)),
+        ).then((outcomes) => ({ outcomes: outcomes.filter((outcome) => outcome !== undefined), started, whileRendering }));
       },
     },
   };
@@ -199,14 +233,16 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         try {
-          const { outcomes, started } = await pdfs!;
+          const { outcomes, started, whileRendering } = await pdfs!;
           for (const { pathname, replacement, problem } of outcomes) {
             if (problem) logger.warn(`${pathname}: no PDF (${problem}); the page is published without its PDF link.`);
             const file = join(out, pathname, 'index.html');
             await writeFile(file, (await readFile(file, 'utf8')).replace(PDF_PLACEHOLDER, replacement));
           }
           const failed = outcomes.filter((outcome) => outcome.problem).length;
-          logger.info(`${outcomes.length - failed} PDFs in ${((performance.now() - started) / 1000).toFixed(1)} s (beside the search index)${failed ? `, ${failed} documents without one` : ''}`);
+          logger.info(
+            `${outcomes.length - failed} PDFs, ${whileRendering} of them started while pages were rendered; ${((performance.now() - started) / 1000).toFixed(1)} s after rendering (beside the search index)${failed ? `; ${failed} documents without one` : ''}`,
+          );
         } finally {
           await cleanUp();
         }

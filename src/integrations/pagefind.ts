@@ -19,9 +19,9 @@ import * as pagefind from 'pagefind';
 import { buildFacetTable, type FacetRow } from '../lib/search/facets.ts';
 import { FACETS_FILE } from '../lib/search/facets-file.ts';
 import { INDEX_OPTIONS } from '../lib/search/records.ts';
+import { documentSlugOfPath } from '../lib/urls.ts';
 import { recordsInWorker } from './search-records.ts';
 
-const DOCUMENT_PAGE = /^assessments\/([^/]+)\/$/;
 const UNUSED_UI = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -77,7 +77,7 @@ export function pagefindIndex(): AstroIntegration {
         const started = performance.now();
         const out = fileURLToPath(dir);
         const contentDir = fileURLToPath(new URL('content/', root));
-        const slugs = pages.flatMap(({ pathname }) => DOCUMENT_PAGE.exec(pathname)?.[1] ?? []).sort();
+        const slugs = pages.flatMap(({ pathname }) => documentSlugOfPath(pathname) ?? []).sort();
 
         const created = await pagefind.createIndex(INDEX_OPTIONS);
         if (!created.index) throw failure('creating the index', created.errors);

@@ -243,6 +243,8 @@ export function createRelatedIndex(documents: readonly RelatedDocumentInput[], o
       const score = scores[index]!;
       scores[index] = 0;
       if (score <= EPSILON) continue;
+      // Most profiles score below the worst of a full list: none of their sections can enter.
+      if (best.length === count && score < best[count - 1]!.score - EPSILON) continue;
       // A profile's sections come in tie order: once one cannot enter, none after it can.
       for (const node of byIndex[index]!.nodes) {
         if (node.docSlug === source.docSlug || !accept(node)) continue;

@@ -2,8 +2,11 @@
  * The share page of a section, /s/<slug>/<section-id>/: its title and description are the
  * section's own heading and first sentence, so a link pasted into a chat previews that section
  * rather than the whole document. It sends the reader straight on to the section (meta refresh,
- * no script) and says where it leads in case the refresh is blocked; its canonical URL is the
- * section's.
+ * no script) and says where it leads in case the refresh is blocked.
+ *
+ * It names no canonical URL and no og:url: previews that read them (Facebook, LinkedIn) fetch
+ * that address instead and would show the document, not the section, and an instant refresh
+ * already tells search engines where the page leads.
  *
  * There is one per section of the archive, and a reader sees it for an instant while a link
  * preview reads only its head. So it is not an Astro page (whose per-page machinery cost more
@@ -11,11 +14,16 @@
  * lists what each shows, and the share-pages build hook (src/integrations/share-pages.ts) writes
  * each from that list with this module. No header, footer, stylesheet, theme or script, so its
  * own CSP allows nothing to load.
+ *
+ * Each text is written once for each reader of it, and no more: a preview reads og:title,
+ * og:description and the image's alt, the browser's tab the title, a reader whose browser
+ * blocks the refresh the heading and the link. No `description` meta: search engines follow
+ * the refresh to the section itself, and previews read og:description. That keeps a share page
+ * under 2 KB with the card's absolute URL that SITE_URL adds (issue 10).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { z } from 'astro/zod';
-import { SITE_NAME } from '../data/site.ts';
 import { pageMetaTags } from './pageMeta.ts';
 
 /** Where the list of share pages is built (src/pages/s/share-pages.json.ts), from the output root. */
@@ -33,8 +41,6 @@ export const sharePageSchema = z.object({
   description: z.string(),
   /** The section's href, base path included: where the page sends the reader. */
   target: z.string(),
-  /** The section's absolute URL, when the site's address is known: the canonical link and og:url. */
-  url: z.string().optional(),
   /** The section's social card (absolute URL, so only when the site's address is known) and its alt text. */
   image: z.object({ url: z.string(), alt: z.string() }).optional(),
 });
@@ -47,24 +53,22 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 /** The page as a hast tree. */
 export function sharePageTree(page: SharePage): Root {
   const title = `${page.sectionTitle} – ${page.documentTitle}`;
-  const meta = pageMetaTags({ title, description: page.description, url: page.url, type: 'article', image: page.image }).map(({ tag, attributes }) => element(tag, { ...attributes }));
+  const meta = pageMetaTags({ title, description: page.description, url: undefined, type: 'article', image: page.image }).map(({ tag, attributes }) => element(tag, { ...attributes }));
   const head = element('head', {}, [
     element('meta', { charSet: 'utf-8' }),
     element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
     // Light only: without a stylesheet, the browser's dark defaults give links too little contrast.
     element('meta', { name: 'color-scheme', content: 'light' }),
     element('meta', { httpEquiv: ['content-security-policy'], content: SHARE_PAGE_CSP }),
-    element('title', {}, [text(`${title} | ${SITE_NAME}`)]),
-    element('meta', { name: 'description', content: page.description }),
+    // Without the site's name, which og:site_name gives previews: a tab shows this for an instant.
+    element('title', {}, [text(title)]),
     ...meta,
     element('meta', { httpEquiv: ['refresh'], content: `0; url=${page.target}` }),
   ]);
   const body = element('body', {}, [
     element('main', {}, [
-      element('p', {}, [text('From '), element('cite', {}, [text(page.documentTitle)])]),
       element('h1', {}, [text(page.sectionTitle)]),
-      element('p', {}, [text(page.description)]),
-      element('p', {}, [element('a', { href: page.target }, [text(`Read the section “${page.sectionTitle}”`)])]),
+      element('p', {}, [element('a', { href: page.target }, [text('Read it in '), element('cite', {}, [text(page.documentTitle)])])]),
     ]),
   ]);
   return { type: 'root', children: [{ type: 'doctype' }, element('html', { lang: 'en' }, [head, body])] };

@@ -35,6 +35,15 @@ export function assessmentPath(slug: string): string {
   return `assessments/${slug}/`;
 }
 
+/**
+ * The slug of a document page, from its path from the site root as `assessmentPath` writes it,
+ * with or without its file name ("assessments/x/" or "assessments/x/index.html"); undefined for
+ * any other page.
+ */
+export function documentSlugOfPath(path: string): string | undefined {
+  return /^assessments\/([^/]+)\/(?:index\.html)?$/.exec(path)?.[1];
+}
+
 export function assessmentHref(slug: string): string {
   return href(assessmentPath(slug));
 }

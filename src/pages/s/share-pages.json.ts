@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
         sectionTitle: section.title,
         description: excerpt(texts[section.id] ?? '', undefined, 300) || entry.data.summary,
         target,
-        ...(site ? { url: absoluteUrl(target, site), image: { url: absoluteUrl(cardHref(entry.data.slug, section.id), site), alt: cardAlt(entry.data, section.title) } } : {}),
+        ...(site ? { image: { url: absoluteUrl(cardHref(entry.data.slug, section.id), site), alt: cardAlt(entry.data, section.title) } } : {}),
       });
     }
   }

@@ -32,13 +32,15 @@ describe('share page', () => {
   it('previews the section: its heading and document as title, its first sentence as description', () => {
     const p = page(sharePageHtml(section));
     const title = 'Key Judgments – Iran\'s "Maximum Pressure" & the <Oil> Market';
-    expect(textOf(p.byTag('title')[0]!)).toBe(`${title} | Assessment Atlas`);
+    expect(textOf(p.byTag('title')[0]!)).toBe(title);
     expect(p.content('og:title')).toBe(title);
     // X reads the card's title and description from OpenGraph: its own tags are not repeated.
     expect(p.content('twitter:title')).toBeUndefined();
     expect(p.content('twitter:card')).toBe('summary');
     expect(p.content('og:type')).toBe('article');
-    for (const key of ['description', 'og:description']) expect(p.content(key)).toBe(section.description);
+    expect(p.content('og:description')).toBe(section.description);
+    // Search engines follow the canonical link instead; previews read og:description.
+    expect(p.content('description')).toBeUndefined();
     expect(textOf(p.byTag('h1')[0]!)).toBe('Key Judgments');
     expect(textOf(p.byTag('cite')[0]!)).toBe(section.documentTitle);
   });
@@ -46,27 +48,43 @@ describe('share page', () => {
   it('sends the reader to the section by meta refresh and by a link, without script or style', () => {
     const p = page(sharePageHtml(section));
     expect(p.content('refresh')).toBe(`0; url=${section.target}`);
-    expect(p.byTag('a').map((a) => [attr(a, 'href'), textOf(a)])).toEqual([[section.target, 'Read the section “Key Judgments”']]);
+    expect(p.byTag('a').map((a) => [attr(a, 'href'), textOf(a)])).toEqual([[section.target, `Read it in ${section.documentTitle}`]]);
     expect([...p.byTag('script'), ...p.byTag('style'), ...p.byTag('link').filter((l) => attr(l, 'rel') === 'stylesheet')]).toEqual([]);
     expect(p.content('content-security-policy')).toBe(SHARE_PAGE_CSP);
     expect(SHARE_PAGE_CSP).toContain("default-src 'none'");
   });
 
-  it('has a canonical link and og:url only when the site address is known', () => {
-    const without = page(sharePageHtml(section));
-    expect(without.byTag('link')).toEqual([]);
-    expect(without.meta('og:url')).toBeUndefined();
-    const url = 'https://atlas.example.org/atlas/assessments/iran-oil-sanctions-2025/#key-judgments';
-    const known = page(sharePageHtml({ ...section, url }));
-    expect(known.byTag('link').map((l) => [attr(l, 'rel'), attr(l, 'href')])).toEqual([['canonical', url]]);
-    expect(known.content('og:url')).toBe(url);
+  // Facebook and LinkedIn fetch a page's og:url (or canonical link) for its preview: pointing
+  // either at the document would preview the document instead of the section.
+  it('names no canonical link or og:url, and shows its card when it has one', () => {
+    const image = { url: 'https://atlas.example.org/atlas/cards/iran-oil-sanctions-2025/key-judgments.png', alt: 'Assessment Atlas · Key Judgments' };
+    for (const shown of [section, { ...section, image }]) {
+      const p = page(sharePageHtml(shown));
+      expect(p.byTag('link')).toEqual([]);
+      expect(p.meta('og:url')).toBeUndefined();
+    }
+    const carded = page(sharePageHtml({ ...section, image }));
+    expect([carded.content('og:image'), carded.content('og:image:alt'), carded.content('twitter:card')]).toEqual([image.url, image.alt, 'summary_large_image']);
   });
 
-  // The description is said four times (description, og:, twitter:, the page) and the title three:
-  // what each kind of preview reads. A 300-character first sentence is the longest excerpt.
-  it('stays under 2.75 kB for the longest first sentence, with the site address known', () => {
-    const long = { ...section, description: `${'The ministry’s figures overstate the decline; '.repeat(6).slice(0, 299)}…`, url: 'https://atlas.example.org/atlas/assessments/iran-oil-sanctions-2025/#key-judgments' };
-    expect(Buffer.byteLength(sharePageHtml(long))).toBeLessThan(2816);
+  // A 300-character first sentence is the longest excerpt; the titles and ids are those of a long
+  // CRS-style report, with the card's absolute URL and alt text a known site address adds. (Both
+  // titles are written four times, so a title half as long again takes a page past 2 KB.)
+  it('stays under 2 KB for the longest first sentence and long titles, with the site address known', () => {
+    const slug = 'iran-oil-sanctions-and-the-strait-of-hormuz-2025';
+    const id = 'implications-for-us-naval-posture-in-the-gulf';
+    const long: SharePage = {
+      file: `s/${slug}/${id}/index.html`,
+      documentTitle: 'Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping',
+      sectionTitle: 'Implications for U.S. Naval Posture in the Gulf',
+      description: `${'The ministry’s figures overstate the decline; '.repeat(6).slice(0, 299)}…`,
+      target: `/atlas/assessments/${slug}/#${id}`,
+      image: {
+        url: `https://atlas.example.org/atlas/cards/${slug}/${id}.png`,
+        alt: 'Assessment Atlas · Report · Implications for U.S. Naval Posture in the Gulf · Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping · 12 March 2025',
+      },
+    };
+    expect(Buffer.byteLength(sharePageHtml(long))).toBeLessThan(2048);
   });
 });
 

@@ -1,0 +1,20 @@
+/**
+ * Added by outputs.ts for `astro build` only: passes each rendered document page to the build's
+ * listener (rendered-pages.ts) and returns the same page.
+ */
+import type { MiddlewareHandler } from 'astro';
+import { documentSlugOfPath } from '../lib/urls.ts';
+import { renderedPageListener } from './rendered-pages.ts';
+
+const BASE = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
+
+export const onRequest: MiddlewareHandler = async (context, next) => {
+  const response = await next();
+  const listener = renderedPageListener();
+  if (listener === undefined || !context.isPrerendered || !context.url.pathname.startsWith(BASE)) return response;
+  const slug = documentSlugOfPath(context.url.pathname.slice(BASE.length));
+  if (slug === undefined) return response;
+  const html = await response.text();
+  listener(slug, html);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
