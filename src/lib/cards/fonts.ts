@@ -38,6 +38,7 @@ interface Run {
   positions: Position[];
 }
 export interface FontkitFont {
+  postscriptName: string;
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string, features?: unknown): Run;
@@ -86,6 +87,11 @@ export function parsedFonts() {
 }
 
 let coverage: { hasGlyphForCodePoint(codePoint: number): boolean } | undefined;
+/**
+ * Characters already found drawable: a document's text is checked whole before its PDF is
+ * drawn, and testing each character against the font's tables costs more than drawing it.
+ */
+const drawable = new Set<number>();
 
 /**
  * The distinct characters of `text` that the shipped font cannot draw (Chinese, Korean...),
@@ -96,9 +102,10 @@ export function missingGlyphs(text: string): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
+    if (drawable.has(codePoint)) continue;
     // White space and format controls draw nothing in any font.
-    if (/[\s\p{Cf}]/u.test(char)) continue;
-    if (!coverage.hasGlyphForCodePoint(codePoint)) missing.add(char);
+    if (/[\s\p{Cf}]/u.test(char) || coverage.hasGlyphForCodePoint(codePoint)) drawable.add(codePoint);
+    else missing.add(char);
   }
   return [...missing];
 }

@@ -7,7 +7,7 @@
  * file are the document's own, never the build's clock.
  */
 import PDFDocument from 'pdfkit';
-import { missingGlyphs, parsedFonts } from '../cards/fonts.ts';
+import { missingGlyphs, parsedFonts, type FontkitFont } from '../cards/fonts.ts';
 import { runsText, type Block, type PdfDocument, type Run } from './model.ts';
 
 export interface RenderedPdf {
@@ -35,6 +35,43 @@ interface Span {
   note?: string | undefined;
 }
 
+/** The faces a PDF uses, by the names it registers them under with pdfkit. */
+type FontName = 'body' | 'bold' | 'italic';
+const faces = (): Record<FontName, FontkitFont> => {
+  const fonts = parsedFonts();
+  return { body: fonts.regular, bold: fonts.bold, italic: fonts.italic };
+};
+
+const WIDTH_MEMO_LIMIT = 200_000;
+const unitWidths = new Map<FontkitFont, Map<string, number>>();
+
+/**
+ * The width of `text` set at size `size`, as pdfkit's `widthOfString` measures it and with the
+ * same arithmetic (runs cut after each space, glyph advances scaled to 1000 units and summed),
+ * so lines break where pdfkit's own measure would put them. The width at size 1000 is kept for
+ * the process: asking pdfkit costs a font switch and a shaping lookup per word, and the
+ * layout measures each word up to three times.
+ */
+function widthOfText(font: FontkitFont, text: string, size: number): number {
+  let memo = unitWidths.get(font);
+  if (!memo) unitWidths.set(font, (memo = new Map()));
+  let unit = memo.get(text);
+  if (unit === undefined) {
+    const scale = 1000 / font.unitsPerEm;
+    unit = 0;
+    let start = 0;
+    for (let index = 0; index <= text.length; index++) {
+      if (index < text.length ? text[index] !== ' ' && text[index] !== '\t' : start === index) continue;
+      let run = 0;
+      for (const position of font.layout(text.slice(start, index + 1)).positions) run += position.xAdvance! * scale;
+      unit += run;
+      start = index + 1;
+    }
+    if (memo.size < WIDTH_MEMO_LIMIT) memo.set(text, unit);
+  }
+  return ((unit * (size / 1000)) * 100) / 100;
+}
+
 /** Every character the PDF will draw, to refuse a document whose text the font cannot show. */
 function allText(doc: PdfDocument): string {
   const blockText = (block: Block): string =>
@@ -58,7 +95,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   // Fixed dates keep the bytes (and pdfkit's file ID, a hash of them) the same on every build.
   const date = options.date ?? new Date(0);
   // Parsed once per process: parsing and the shaping tables' first use cost more than drawing a document.
-  const fonts = parsedFonts();
+  const fonts = faces();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -76,9 +113,10 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     // font under its PostScript name, and compares the two on every later font() call).
     font: null as never,
   });
-  pdf.registerFont('body', fonts.regular as never);
-  pdf.registerFont('bold', fonts.bold as never);
-  pdf.registerFont('italic', fonts.italic as never);
+  // Each with its PostScript name as family: pdfkit's tables switch back to the font they found
+  // by object and family, and with no family they open it anew and compare it with the one open
+  // (serialising its name table) for every cell they measure and draw.
+  for (const [name, font] of Object.entries(fonts)) pdf.registerFont(name, font as never, font.postscriptName);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -116,7 +154,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
 
   type Struct = ReturnType<typeof pdf.struct>;
   interface Style {
-    font: string;
+    font: FontName;
     size: number;
     color: string;
     /** From the left margin. */
@@ -155,7 +193,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
    */
   const layout = (runs: Run[], style: Style, width: number): Span[] => {
     type Piece = Omit<Span, 'line' | 'x'>;
-    const widthOf = (piece: { text: string; size: number }) => pdf.font(style.font).fontSize(piece.size).widthOfString(piece.text);
+    const widthOf = (piece: { text: string; size: number }) => widthOfText(fonts[style.font], piece.text, piece.size);
     const words: Piece[][] = [];
     let open = false;
     const add = (piece: Piece) => {
@@ -239,7 +277,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
       const link = pdf.struct('Link');
       into.add(link);
       link.add(() => paint(span));
-      const w = pdf.font(style.font).fontSize(span.size).widthOfString(span.text);
+      const w = widthOfText(fonts[style.font], span.text, span.size);
       // The whole line's height: a target the size of the small marker alone is hard to hit.
       pdf.goTo(x0 + span.x, top(span.line), w, lineHeightOf(style), span.note, { structParent: link } as PDFKit.Mixins.AnnotationOption);
       link.end();
@@ -275,7 +313,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     body.end();
     li.end();
   };
-  const labelColumn = (labels: string[], style: Style) => Math.max(14, ...labels.map((label) => pdf.font(style.font).fontSize(style.size).widthOfString(label) + 6));
+  const labelColumn = (labels: string[], style: Style) => Math.max(14, ...labels.map((label) => widthOfText(fonts[style.font], label, style.size) + 6));
 
   const BODY: Style = { font: 'body', size: 11, color: INK, indent: 0 };
   const NOTE: Style = { font: 'body', size: 10, color: INK, indent: 0 };
