@@ -5,8 +5,9 @@
  *   node_modules/.bin/node scripts/bench/pdf.ts <pages folder> [--out <folder>] [--repeat N]
  *
  * Warms up on the first 20 pages (font parsing, shaping caches, JIT), then times every page and
- * prints ms per document (median and total) for model and render; with --repeat, the best of N
- * passes. --out writes each page's PDF as <page name>.pdf, for comparing two versions' output
+ * prints ms per document (median and total) for model and render, in wall time and in CPU time
+ * (the process's, so the collector's threads count too; a busy machine inflates wall time more);
+ * with --repeat, the best of N passes. --out writes each page's PDF as <page name>.pdf, for comparing two versions' output
  * (pdftotext, pdftoppm). Run it on an idle machine, or repeat: other work on the cores shows up
  * in the figures.
  */
@@ -45,17 +46,25 @@ const median = (values: number[]) => {
 
 for (const page of pages.slice(0, 20)) await renderPdf(pdfDocumentFromHtml(page.html, page.file), { date: undefined, siteName: SITE_NAME });
 
-interface Pass { model: number[]; render: number[] }
+interface Pass { model: number[]; render: number[]; modelCpu: number[]; renderCpu: number[] }
 const passes: Pass[] = [];
 for (let pass = 0; pass < repeat; pass++) {
-  const times: Pass = { model: [], render: [] };
+  const times: Pass = { model: [], render: [], modelCpu: [], renderCpu: [] };
+  const cpu = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   for (const page of pages) {
     let start = performance.now();
+    let startCpu = process.cpuUsage();
     const model: PdfDocument = pdfDocumentFromHtml(page.html, page.file);
     times.model.push(performance.now() - start);
+    times.modelCpu.push(cpu(startCpu));
     start = performance.now();
+    startCpu = process.cpuUsage();
     const { bytes } = await renderPdf(model, { date: model.date, siteName: SITE_NAME });
     times.render.push(performance.now() - start);
+    times.renderCpu.push(cpu(startCpu));
     if (out !== undefined && pass === 0) {
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, `${basename(page.file, '.html')}.pdf`), bytes);
@@ -65,7 +74,7 @@ for (let pass = 0; pass < repeat; pass++) {
 }
 const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 const best = (key: keyof Pass) => passes.reduce((a, b) => (total(a[key]) <= total(b[key]) ? a : b))[key];
-for (const key of ['model', 'render'] as const) {
+for (const key of ['model', 'render', 'modelCpu', 'renderCpu'] as const) {
   const times = best(key);
-  console.log(`${key.padEnd(6)} ${pages.length} documents: median ${median(times).toFixed(2)} ms, mean ${(total(times) / times.length).toFixed(2)} ms, total ${(total(times) / 1000).toFixed(2)} s${repeat > 1 ? ` (best of ${repeat})` : ''}`);
+  console.log(`${key.padEnd(9)} ${pages.length} documents: median ${median(times).toFixed(2)} ms, mean ${(total(times) / times.length).toFixed(2)} ms, total ${(total(times) / 1000).toFixed(2)} s${repeat > 1 ? ` (best of ${repeat})` : ''}`);
 }
