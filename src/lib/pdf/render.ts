@@ -259,14 +259,27 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   const setRuns = (into: Struct, runs: Run[], style: Style, top: (line: number) => number, offset = 0) => {
     const x0 = MARGIN + style.indent + offset;
     const spans = layout(runs, style, width - style.indent - offset);
-    const paint = (span: Span) => {
-      pdf.font(style.font).fontSize(span.size).fillColor(style.color).text(span.text, x0 + span.x, top(span.line), { lineBreak: false });
+    /**
+     * Spans of one tag's content. The colour is set once, not for every line (each setting is
+     * bytes to write and compress), and again on a new page, which starts in black; so only
+     * once the line's top is known, since asking for it may be what starts the new page.
+     */
+    const paint = (spans: Span[]) => {
+      let coloured: PDFKit.PDFPage | undefined;
+      for (const span of spans) {
+        const y = top(span.line);
+        if (pdf.page !== coloured) {
+          pdf.fillColor(style.color);
+          coloured = pdf.page;
+        }
+        pdf.font(style.font).fontSize(span.size).text(span.text, x0 + span.x, y, { lineBreak: false });
+      }
     };
     let group: Span[] = [];
     const flush = () => {
       const spansOfGroup = group;
       group = [];
-      if (spansOfGroup.length > 0) into.add(() => spansOfGroup.forEach(paint));
+      if (spansOfGroup.length > 0) into.add(() => paint(spansOfGroup));
     };
     for (const span of spans) {
       if (span.note === undefined) {
@@ -276,7 +289,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
       flush();
       const link = pdf.struct('Link');
       into.add(link);
-      link.add(() => paint(span));
+      link.add(() => paint([span]));
       const w = widthOfText(fonts[style.font], span.text, span.size);
       // The whole line's height: a target the size of the small marker alone is hard to hit.
       pdf.goTo(x0 + span.x, top(span.line), w, lineHeightOf(style), span.note, { structParent: link } as PDFKit.Mixins.AnnotationOption);
@@ -304,7 +317,9 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     const lbl = pdf.struct('Lbl');
     li.add(lbl);
     lbl.add(() => {
-      pdf.font(style.font).fontSize(style.size).fillColor(style.color).text(label, MARGIN + style.indent, top(0), { lineBreak: false });
+      // The top first: it may start a new page, where the colour must be set again.
+      const y = top(0);
+      pdf.font(style.font).fontSize(style.size).fillColor(style.color).text(label, MARGIN + style.indent, y, { lineBreak: false });
     });
     lbl.end();
     const body = pdf.struct('LBody');

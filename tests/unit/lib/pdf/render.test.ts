@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfDocument, Run } from '../../../../src/lib/pdf/model.ts';
@@ -138,5 +138,49 @@ describe('the notes section in the PDF', () => {
 
   it('draws the same bytes for the same document', async () => {
     expect(Buffer.compare((await renderPdf(report, { siteName: 'Assessment Atlas' })).bytes, bytes)).toBe(0);
+  });
+});
+
+/** A UK-style assessment whose judgements and a quoted source run over several pages. */
+const assessment: PdfDocument = {
+  title: 'Iran: Maritime Harassment in the Strait of Hormuz',
+  lang: 'en-GB',
+  url: 'https://atlas.example.org/assessments/iran-hormuz/',
+  facts: ['Assessment', 'Published 12 January 2026'],
+  authors: [],
+  lede: [],
+  sections: [
+    {
+      id: 'key-judgements',
+      title: 'Key judgements',
+      blocks: [
+        ...Array.from({ length: 6 }, (_, i) => ({ type: 'paragraph' as const, runs: [text(`We judge it highly likely (${i + 1}) that harassment of merchant shipping will continue. ${filler(8)}`)] })),
+        // Longer than a page, so it runs onto the next one whatever page it starts on.
+        { type: 'quote', runs: [text(`A master of a tanker boarded in the strait reported: ${filler(60)}`)] },
+      ],
+    },
+  ],
+};
+
+describe('colours in the PDF', () => {
+  it('keeps text that runs onto a new page in its colour there, not in the black a page starts with', async () => {
+    const rendered = await renderPdf(assessment, { siteName: 'Assessment Atlas' });
+    const pdf = await getDocument({ data: new Uint8Array(rendered.bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    expect(pdf.numPages).toBeGreaterThan(2);
+    const colours: string[] = [];
+    for (let n = 2; n <= pdf.numPages; n++) {
+      const { fnArray, argsArray } = await (await pdf.getPage(n)).getOperatorList();
+      // The graphics state at the start of every page: black fill, kept and restored by q/Q.
+      const stack: string[] = [];
+      let fill = '#000000';
+      fnArray.forEach((fn, i) => {
+        if (fn === OPS.save) stack.push(fill);
+        else if (fn === OPS.restore) fill = stack.pop() ?? fill;
+        else if (fn === OPS.setFillRGBColor) fill = String((argsArray[i] as unknown[])[0]);
+        else if (fn === OPS.showText) colours.push(fill);
+      });
+    }
+    // Body text in ink (#111111), the quote and the footers muted (#444444).
+    expect(new Set(colours)).toEqual(new Set(['#111111', '#444444']));
   });
 });
