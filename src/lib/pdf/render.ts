@@ -192,36 +192,42 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
    * the line ends.
    */
   const layout = (runs: Run[], style: Style, width: number): Span[] => {
-    type Piece = Omit<Span, 'line' | 'x'>;
-    const widthOf = (piece: { text: string; size: number }) => widthOfText(fonts[style.font], piece.text, piece.size);
+    // Each piece and word measured once: a paragraph asks for the same widths again and again.
+    type Piece = Omit<Span, 'line' | 'x'> & { width: number };
+    const piece = (text: string, size: number, marker: boolean, note?: string): Piece => ({ text, size, marker, note, width: widthOfText(fonts[style.font], text, size) });
+    const widthOfWord = (word: Piece[]) => word.reduce((sum, part) => sum + part.width, 0);
     const words: Piece[][] = [];
     let open = false;
-    const add = (piece: Piece) => {
-      if (open) words.at(-1)!.push(piece);
-      else words.push([piece]);
+    const add = (part: Piece) => {
+      if (open) words.at(-1)!.push(part);
+      else words.push([part]);
       open = true;
     };
     for (const run of runs) {
       if (run.type === 'noteref') {
-        add({ text: run.text, size: SUPERSCRIPT_DIGITS.test(run.text) ? style.size : style.size * MARKER_SCALE, marker: true, note: run.note });
+        add(piece(run.text, SUPERSCRIPT_DIGITS.test(run.text) ? style.size : style.size * MARKER_SCALE, true, run.note));
         continue;
       }
       run.text.split(' ').forEach((part, index) => {
         if (index > 0) open = false;
-        if (part !== '') add({ text: part, size: style.size, marker: false });
+        if (part !== '') add(piece(part, style.size, false));
       });
     }
-    const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + widthOf(piece), 0);
-    const fitted = words.flatMap((word) => {
-      if (wordWidth(word) <= width) return [word];
+    const fitted: { pieces: Piece[]; width: number }[] = [];
+    for (const word of words) {
+      const whole = widthOfWord(word);
+      if (whole <= width) {
+        fitted.push({ pieces: word, width: whole });
+        continue;
+      }
       const cut: Piece[][] = [[]];
       let used = 0;
-      for (const piece of word) {
+      for (const part of word) {
         let chunk = '';
-        for (const char of piece.marker ? [piece.text] : [...piece.text]) {
-          const w = widthOf({ text: char, size: piece.size });
+        for (const char of part.marker ? [part.text] : [...part.text]) {
+          const w = widthOfText(fonts[style.font], char, part.size);
           if (used > 0 && used + w > width) {
-            if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+            if (chunk !== '') cut.at(-1)!.push(piece(chunk, part.size, part.marker, part.note));
             cut.push([]);
             chunk = '';
             used = 0;
@@ -229,28 +235,27 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
           chunk += char;
           used += w;
         }
-        if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+        if (chunk !== '') cut.at(-1)!.push(piece(chunk, part.size, part.marker, part.note));
       }
-      return cut.filter((part) => part.length > 0);
-    });
+      for (const pieces of cut) if (pieces.length > 0) fitted.push({ pieces, width: widthOfWord(pieces) });
+    }
 
     const spans: Span[] = [];
-    const space = widthOf({ text: ' ', size: style.size });
+    const space = piece(' ', style.size, false);
     let line = 0;
     let x = 0;
-    const put = (piece: Piece, w: number) => {
+    const put = (part: Piece) => {
       const last = spans.at(-1);
-      if (!piece.marker && last && !last.marker && last.line === line) last.text += piece.text;
-      else spans.push({ ...piece, line, x });
-      x += w;
+      if (!part.marker && last && !last.marker && last.line === line) last.text += part.text;
+      else spans.push({ line, x, text: part.text, size: part.size, marker: part.marker, note: part.note });
+      x += part.width;
     };
     fitted.forEach((word, index) => {
-      const w = wordWidth(word);
-      if (index > 0 && x + space + w > width + 0.01) {
+      if (index > 0 && x + space.width + word.width > width + 0.01) {
         line++;
         x = 0;
-      } else if (index > 0) put({ text: ' ', size: style.size, marker: false }, space);
-      for (const piece of word) put(piece, widthOf(piece));
+      } else if (index > 0) put(space);
+      for (const part of word.pieces) put(part);
     });
     return spans;
   };
