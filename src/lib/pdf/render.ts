@@ -72,6 +72,9 @@ function widthOfText(font: FontkitFont, text: string, size: number): number {
   return ((unit * (size / 1000)) * 100) / 100;
 }
 
+/** Characters after which pdfkit's wrapping must break a line, whatever the room left. */
+const FORCED_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
+
 /** Every character the PDF will draw, to refuse a document whose text the font cannot show. */
 function allText(doc: PdfDocument): string {
   const blockText = (block: Block): string =>
@@ -128,9 +131,29 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   const root = pdf.struct('Document');
   pdf.addStructure(root);
 
-  const para = (parent: ReturnType<typeof pdf.struct>, type: string, font: string, size: number, value: string, gap: number, color = INK, extra: PDFKit.Mixins.TextOptions = {}) => {
+  /**
+   * Text wrapped to `width` from the current position, as pdfkit's wrapping sets it. Most of it (a heading, a fact, an entry of the contents) is one line,
+   * which pdfkit's wrapping would draw as one positioned line: that is drawn directly, without
+   * the cost of its line breaker, when the text fits with room to spare (pdfkit measures and
+   * rounds word by word), needs no new page and has no forced line break.
+   */
+  const wrapped = (value: string, font: FontName, size: number, options: PDFKit.Mixins.TextOptions & { width: number }) => {
+    const { width: lineWidth, indent = 0, lineGap = 0, ...rest } = options;
+    const height = pdf.font(font).fontSize(size).currentLineHeight(true);
+    const oneLine = !FORCED_BREAK.test(value) && pdf.y + height < pdf.page.maxY() - 0.01 && widthOfText(fonts[font], value, size) < lineWidth - indent - 0.01;
+    if (!oneLine) {
+      pdf.text(value, options);
+      return;
+    }
+    const x = pdf.x;
+    pdf.text(value, x + indent, pdf.y, { ...rest, lineBreak: false });
+    pdf.x = x;
+    pdf.y += height + lineGap;
+  };
+
+  const para = (parent: ReturnType<typeof pdf.struct>, type: string, font: FontName, size: number, value: string, gap: number, color = INK, extra: PDFKit.Mixins.TextOptions = {}) => {
     pdf.font(font).fontSize(size).fillColor(color);
-    parent.add(pdf.struct(type, {}, () => { pdf.text(value, { width, lineGap: 2, ...extra }); }));
+    parent.add(pdf.struct(type, {}, () => { wrapped(value, font, size, { width, lineGap: 2, ...extra }); }));
     pdf.moveDown(gap);
   };
 
@@ -143,11 +166,11 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     const toc = pdf.struct('TOC');
     root.add(toc);
     pdf.font('bold').fontSize(13).fillColor(INK);
-    toc.add(pdf.struct('Caption', {}, () => { pdf.text('Contents', { width }); }));
+    toc.add(pdf.struct('Caption', {}, () => { wrapped('Contents', 'bold', 13, { width }); }));
     pdf.moveDown(0.3);
     doc.sections.forEach((section, index) => {
       pdf.font('body').fontSize(10.5).fillColor(INK);
-      toc.add(pdf.struct('TOCI', {}, () => { pdf.text(`${index + 1}. ${section.title}`, { width, goTo: `s${index}`, indent: 8, lineGap: 1 }); }));
+      toc.add(pdf.struct('TOCI', {}, () => { wrapped(`${index + 1}. ${section.title}`, 'body', 10.5, { width, goTo: `s${index}`, indent: 8, lineGap: 1 }); }));
     });
     pdf.moveDown(1);
   }
