@@ -132,10 +132,11 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   pdf.addStructure(root);
 
   /**
-   * Text wrapped to `width` from the current position, as pdfkit's wrapping sets it. Most of it (a heading, a fact, an entry of the contents) is one line,
-   * which pdfkit's wrapping would draw as one positioned line: that is drawn directly, without
-   * the cost of its line breaker, when the text fits with room to spare (pdfkit measures and
-   * rounds word by word), needs no new page and has no forced line break.
+   * Text wrapped to `width` from the current position, as pdfkit's wrapping sets it. Most of it
+   * (a heading, a fact, an entry of the contents) is one line, which pdfkit's wrapping would
+   * draw as one positioned line: that is drawn directly, without the cost of its line breaker,
+   * when the text fits with room to spare (pdfkit measures and rounds word by word), needs no
+   * new page and has no forced line break.
    */
   const wrapped = (value: string, font: FontName, size: number, options: PDFKit.Mixins.TextOptions & { width: number }) => {
     const { width: lineWidth, indent = 0, lineGap = 0, ...rest } = options;
