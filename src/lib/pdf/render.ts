@@ -45,29 +45,34 @@ const faces = (): Record<FontName, FontkitFont> => {
 const WIDTH_MEMO_LIMIT = 200_000;
 const unitWidths = new Map<FontkitFont, Map<string, number>>();
 
+/** The width at size 1000 of a run of text with no space but perhaps its last character, kept for the process. */
+function unitWidth(font: FontkitFont, run: string): number {
+  let memo = unitWidths.get(font);
+  if (!memo) unitWidths.set(font, (memo = new Map()));
+  let width = memo.get(run);
+  if (width === undefined) {
+    const scale = 1000 / font.unitsPerEm;
+    width = 0;
+    for (const position of font.layout(run).positions) width += position.xAdvance! * scale;
+    if (memo.size < WIDTH_MEMO_LIMIT) memo.set(run, width);
+  }
+  return width;
+}
+
 /**
  * The width of `text` set at size `size`, as pdfkit's `widthOfString` measures it and with the
  * same arithmetic (runs cut after each space, glyph advances scaled to 1000 units and summed),
- * so lines break where pdfkit's own measure would put them. The width at size 1000 is kept for
- * the process: asking pdfkit costs a font switch and a shaping lookup per word, and the
- * layout measures each word up to three times.
+ * so lines break where pdfkit's own measure would put them. Asking pdfkit instead costs a font
+ * switch and a shaping lookup per word, and the layout measures each word up to three times.
+ * Runs are kept, not whole texts: a line or a URL is seen once, its words again and again.
  */
 function widthOfText(font: FontkitFont, text: string, size: number): number {
-  let memo = unitWidths.get(font);
-  if (!memo) unitWidths.set(font, (memo = new Map()));
-  let unit = memo.get(text);
-  if (unit === undefined) {
-    const scale = 1000 / font.unitsPerEm;
-    unit = 0;
-    let start = 0;
-    for (let index = 0; index <= text.length; index++) {
-      if (index < text.length ? text[index] !== ' ' && text[index] !== '\t' : start === index) continue;
-      let run = 0;
-      for (const position of font.layout(text.slice(start, index + 1)).positions) run += position.xAdvance! * scale;
-      unit += run;
-      start = index + 1;
-    }
-    if (memo.size < WIDTH_MEMO_LIMIT) memo.set(text, unit);
+  let unit = 0;
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length ? text[index] !== ' ' && text[index] !== '\t' : start === index) continue;
+    unit += unitWidth(font, text.slice(start, index + 1));
+    start = index + 1;
   }
   return ((unit * (size / 1000)) * 100) / 100;
 }
