@@ -38,6 +38,7 @@ interface Run {
   positions: Position[];
 }
 export interface FontkitFont {
+  postscriptName: string;
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   layout(text: string, features?: unknown): Run;
@@ -48,23 +49,30 @@ const LAYOUT_MEMO_LIMIT = 200_000;
 /**
  * A font whose layout of a run of text (shaping with the font's kerning and ligature tables,
  * most of the cost of a PDF) is computed once per process for every document. pdfkit scales
- * the positions it gets in place, so each caller gets its own copy of them.
+ * the positions it gets in place, by 1000 / unitsPerEm: for a font of 1000 units per em (Noto
+ * Sans) that leaves them as they are, so every caller shares one run; for any other font each
+ * caller gets its own copy of them.
  */
 function memoizedLayout(font: FontkitFont): FontkitFont {
   const memo = new Map<string, Run>();
+  const shared = font.unitsPerEm === 1000;
   const wrapped = Object.create(font) as FontkitFont;
+  const withWidth = (glyphs: Glyph[], positions: Position[]) => ({ glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance!, 0) });
   wrapped.layout = (text, features) => {
     if (features !== undefined) return font.layout(text, features);
     let run = memo.get(text);
     if (!run) {
       const shaped = font.layout(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((position) => ({ ...position })) };
+      const positions = shaped.positions.map((position) => ({ ...position }));
+      run = shared ? withWidth(shaped.glyphs, positions) : { glyphs: shaped.glyphs, positions };
       if (memo.size < LAYOUT_MEMO_LIMIT) memo.set(text, run);
     }
+    if (shared) return run;
     const positions = run.positions.map((position) => ({ ...position }));
     return {
       glyphs: run.glyphs,
       positions,
+      // Read after pdfkit has scaled them.
       get advanceWidth() {
         return positions.reduce((sum, position) => sum + position.xAdvance!, 0);
       },
@@ -86,6 +94,11 @@ export function parsedFonts() {
 }
 
 let coverage: { hasGlyphForCodePoint(codePoint: number): boolean } | undefined;
+/**
+ * Characters already found drawable: a document's text is checked whole before its PDF is
+ * drawn, and testing each character against the font's tables costs more than drawing it.
+ */
+const drawable = new Set<number>();
 
 /**
  * The distinct characters of `text` that the shipped font cannot draw (Chinese, Korean...),
@@ -96,9 +109,10 @@ export function missingGlyphs(text: string): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
+    if (drawable.has(codePoint)) continue;
     // White space and format controls draw nothing in any font.
-    if (/[\s\p{Cf}]/u.test(char)) continue;
-    if (!coverage.hasGlyphForCodePoint(codePoint)) missing.add(char);
+    if (/[\s\p{Cf}]/u.test(char) || coverage.hasGlyphForCodePoint(codePoint)) drawable.add(codePoint);
+    else missing.add(char);
   }
   return [...missing];
 }

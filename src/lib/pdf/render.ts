@@ -7,7 +7,7 @@
  * file are the document's own, never the build's clock.
  */
 import PDFDocument from 'pdfkit';
-import { missingGlyphs, parsedFonts } from '../cards/fonts.ts';
+import { missingGlyphs, parsedFonts, type FontkitFont } from '../cards/fonts.ts';
 import { runsText, type Block, type PdfDocument, type Run } from './model.ts';
 
 export interface RenderedPdf {
@@ -35,6 +35,51 @@ interface Span {
   note?: string | undefined;
 }
 
+/** The faces a PDF uses, by the names it registers them under with pdfkit. */
+type FontName = 'body' | 'bold' | 'italic';
+const faces = (): Record<FontName, FontkitFont> => {
+  const fonts = parsedFonts();
+  return { body: fonts.regular, bold: fonts.bold, italic: fonts.italic };
+};
+
+const WIDTH_MEMO_LIMIT = 200_000;
+const unitWidths = new Map<FontkitFont, Map<string, number>>();
+
+/** The width at size 1000 of a run of text with no space but perhaps its last character, kept for the process. */
+function unitWidth(font: FontkitFont, run: string): number {
+  let memo = unitWidths.get(font);
+  if (!memo) unitWidths.set(font, (memo = new Map()));
+  let width = memo.get(run);
+  if (width === undefined) {
+    const scale = 1000 / font.unitsPerEm;
+    width = 0;
+    for (const position of font.layout(run).positions) width += position.xAdvance! * scale;
+    if (memo.size < WIDTH_MEMO_LIMIT) memo.set(run, width);
+  }
+  return width;
+}
+
+/**
+ * The width of `text` set at size `size`, as pdfkit's `widthOfString` measures it and with the
+ * same arithmetic (runs cut after each space, glyph advances scaled to 1000 units and summed),
+ * so lines break where pdfkit's own measure would put them. Asking pdfkit instead costs a font
+ * switch and a shaping lookup per word, and the layout measures each word up to three times.
+ * Runs are kept, not whole texts: a line or a URL is seen once, its words again and again.
+ */
+function widthOfText(font: FontkitFont, text: string, size: number): number {
+  let unit = 0;
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length ? text[index] !== ' ' && text[index] !== '\t' : start === index) continue;
+    unit += unitWidth(font, text.slice(start, index + 1));
+    start = index + 1;
+  }
+  return ((unit * (size / 1000)) * 100) / 100;
+}
+
+/** Characters after which pdfkit's wrapping must break a line, whatever the room left. */
+const FORCED_BREAK = /[\n\v\f\r\u0085\u2028\u2029]/u;
+
 /** Every character the PDF will draw, to refuse a document whose text the font cannot show. */
 function allText(doc: PdfDocument): string {
   const blockText = (block: Block): string =>
@@ -58,7 +103,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   // Fixed dates keep the bytes (and pdfkit's file ID, a hash of them) the same on every build.
   const date = options.date ?? new Date(0);
   // Parsed once per process: parsing and the shaping tables' first use cost more than drawing a document.
-  const fonts = parsedFonts();
+  const fonts = faces();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -76,9 +121,10 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     // font under its PostScript name, and compares the two on every later font() call).
     font: null as never,
   });
-  pdf.registerFont('body', fonts.regular as never);
-  pdf.registerFont('bold', fonts.bold as never);
-  pdf.registerFont('italic', fonts.italic as never);
+  // Each with its PostScript name as family: pdfkit's tables switch back to the font they found
+  // by object and family, and with no family they open it anew and compare it with the one open
+  // (serialising its name table) for every cell they measure and draw.
+  for (const [name, font] of Object.entries(fonts)) pdf.registerFont(name, font as never, font.postscriptName);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -90,9 +136,30 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   const root = pdf.struct('Document');
   pdf.addStructure(root);
 
-  const para = (parent: ReturnType<typeof pdf.struct>, type: string, font: string, size: number, value: string, gap: number, color = INK, extra: PDFKit.Mixins.TextOptions = {}) => {
+  /**
+   * Text wrapped to `width` from the current position, as pdfkit's wrapping sets it. Most of it
+   * (a heading, a fact, an entry of the contents) is one line, which pdfkit's wrapping would
+   * draw as one positioned line: that is drawn directly, without the cost of its line breaker,
+   * when the text fits with room to spare (pdfkit measures and rounds word by word), needs no
+   * new page and has no forced line break.
+   */
+  const wrapped = (value: string, font: FontName, size: number, options: PDFKit.Mixins.TextOptions & { width: number }) => {
+    const { width: lineWidth, indent = 0, lineGap = 0, ...rest } = options;
+    const height = pdf.font(font).fontSize(size).currentLineHeight(true);
+    const oneLine = !FORCED_BREAK.test(value) && pdf.y + height < pdf.page.maxY() - 0.01 && widthOfText(fonts[font], value, size) < lineWidth - indent - 0.01;
+    if (!oneLine) {
+      pdf.text(value, options);
+      return;
+    }
+    const x = pdf.x;
+    pdf.text(value, x + indent, pdf.y, { ...rest, lineBreak: false });
+    pdf.x = x;
+    pdf.y += height + lineGap;
+  };
+
+  const para = (parent: ReturnType<typeof pdf.struct>, type: string, font: FontName, size: number, value: string, gap: number, color = INK, extra: PDFKit.Mixins.TextOptions = {}) => {
     pdf.font(font).fontSize(size).fillColor(color);
-    parent.add(pdf.struct(type, {}, () => { pdf.text(value, { width, lineGap: 2, ...extra }); }));
+    parent.add(pdf.struct(type, {}, () => { wrapped(value, font, size, { width, lineGap: 2, ...extra }); }));
     pdf.moveDown(gap);
   };
 
@@ -105,18 +172,18 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     const toc = pdf.struct('TOC');
     root.add(toc);
     pdf.font('bold').fontSize(13).fillColor(INK);
-    toc.add(pdf.struct('Caption', {}, () => { pdf.text('Contents', { width }); }));
+    toc.add(pdf.struct('Caption', {}, () => { wrapped('Contents', 'bold', 13, { width }); }));
     pdf.moveDown(0.3);
     doc.sections.forEach((section, index) => {
       pdf.font('body').fontSize(10.5).fillColor(INK);
-      toc.add(pdf.struct('TOCI', {}, () => { pdf.text(`${index + 1}. ${section.title}`, { width, goTo: `s${index}`, indent: 8, lineGap: 1 }); }));
+      toc.add(pdf.struct('TOCI', {}, () => { wrapped(`${index + 1}. ${section.title}`, 'body', 10.5, { width, goTo: `s${index}`, indent: 8, lineGap: 1 }); }));
     });
     pdf.moveDown(1);
   }
 
   type Struct = ReturnType<typeof pdf.struct>;
   interface Style {
-    font: string;
+    font: FontName;
     size: number;
     color: string;
     /** From the left margin. */
@@ -154,36 +221,42 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
    * the line ends.
    */
   const layout = (runs: Run[], style: Style, width: number): Span[] => {
-    type Piece = Omit<Span, 'line' | 'x'>;
-    const widthOf = (piece: { text: string; size: number }) => pdf.font(style.font).fontSize(piece.size).widthOfString(piece.text);
+    // Each piece and word measured once: a paragraph asks for the same widths again and again.
+    type Piece = Omit<Span, 'line' | 'x'> & { width: number };
+    const piece = (text: string, size: number, marker: boolean, note?: string): Piece => ({ text, size, marker, note, width: widthOfText(fonts[style.font], text, size) });
+    const widthOfWord = (word: Piece[]) => word.reduce((sum, part) => sum + part.width, 0);
     const words: Piece[][] = [];
     let open = false;
-    const add = (piece: Piece) => {
-      if (open) words.at(-1)!.push(piece);
-      else words.push([piece]);
+    const add = (part: Piece) => {
+      if (open) words.at(-1)!.push(part);
+      else words.push([part]);
       open = true;
     };
     for (const run of runs) {
       if (run.type === 'noteref') {
-        add({ text: run.text, size: SUPERSCRIPT_DIGITS.test(run.text) ? style.size : style.size * MARKER_SCALE, marker: true, note: run.note });
+        add(piece(run.text, SUPERSCRIPT_DIGITS.test(run.text) ? style.size : style.size * MARKER_SCALE, true, run.note));
         continue;
       }
       run.text.split(' ').forEach((part, index) => {
         if (index > 0) open = false;
-        if (part !== '') add({ text: part, size: style.size, marker: false });
+        if (part !== '') add(piece(part, style.size, false));
       });
     }
-    const wordWidth = (word: Piece[]) => word.reduce((sum, piece) => sum + widthOf(piece), 0);
-    const fitted = words.flatMap((word) => {
-      if (wordWidth(word) <= width) return [word];
+    const fitted: { pieces: Piece[]; width: number }[] = [];
+    for (const word of words) {
+      const whole = widthOfWord(word);
+      if (whole <= width) {
+        fitted.push({ pieces: word, width: whole });
+        continue;
+      }
       const cut: Piece[][] = [[]];
       let used = 0;
-      for (const piece of word) {
+      for (const part of word) {
         let chunk = '';
-        for (const char of piece.marker ? [piece.text] : [...piece.text]) {
-          const w = widthOf({ text: char, size: piece.size });
+        for (const char of part.marker ? [part.text] : [...part.text]) {
+          const w = widthOfText(fonts[style.font], char, part.size);
           if (used > 0 && used + w > width) {
-            if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+            if (chunk !== '') cut.at(-1)!.push(piece(chunk, part.size, part.marker, part.note));
             cut.push([]);
             chunk = '';
             used = 0;
@@ -191,28 +264,27 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
           chunk += char;
           used += w;
         }
-        if (chunk !== '') cut.at(-1)!.push({ ...piece, text: chunk });
+        if (chunk !== '') cut.at(-1)!.push(piece(chunk, part.size, part.marker, part.note));
       }
-      return cut.filter((part) => part.length > 0);
-    });
+      for (const pieces of cut) if (pieces.length > 0) fitted.push({ pieces, width: widthOfWord(pieces) });
+    }
 
     const spans: Span[] = [];
-    const space = widthOf({ text: ' ', size: style.size });
+    const space = piece(' ', style.size, false);
     let line = 0;
     let x = 0;
-    const put = (piece: Piece, w: number) => {
+    const put = (part: Piece) => {
       const last = spans.at(-1);
-      if (!piece.marker && last && !last.marker && last.line === line) last.text += piece.text;
-      else spans.push({ ...piece, line, x });
-      x += w;
+      if (!part.marker && last && !last.marker && last.line === line) last.text += part.text;
+      else spans.push({ line, x, text: part.text, size: part.size, marker: part.marker, note: part.note });
+      x += part.width;
     };
     fitted.forEach((word, index) => {
-      const w = wordWidth(word);
-      if (index > 0 && x + space + w > width + 0.01) {
+      if (index > 0 && x + space.width + word.width > width + 0.01) {
         line++;
         x = 0;
-      } else if (index > 0) put({ text: ' ', size: style.size, marker: false }, space);
-      for (const piece of word) put(piece, widthOf(piece));
+      } else if (index > 0) put(space);
+      for (const part of word.pieces) put(part);
     });
     return spans;
   };
@@ -221,14 +293,27 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
   const setRuns = (into: Struct, runs: Run[], style: Style, top: (line: number) => number, offset = 0) => {
     const x0 = MARGIN + style.indent + offset;
     const spans = layout(runs, style, width - style.indent - offset);
-    const paint = (span: Span) => {
-      pdf.font(style.font).fontSize(span.size).fillColor(style.color).text(span.text, x0 + span.x, top(span.line), { lineBreak: false });
+    /**
+     * Spans of one tag's content. The colour is set once, not for every line (each setting is
+     * bytes to write and compress), and again on a new page, which starts in black; so only
+     * once the line's top is known, since asking for it may be what starts the new page.
+     */
+    const paint = (spans: Span[]) => {
+      let coloured: PDFKit.PDFPage | undefined;
+      for (const span of spans) {
+        const y = top(span.line);
+        if (pdf.page !== coloured) {
+          pdf.fillColor(style.color);
+          coloured = pdf.page;
+        }
+        pdf.font(style.font).fontSize(span.size).text(span.text, x0 + span.x, y, { lineBreak: false });
+      }
     };
     let group: Span[] = [];
     const flush = () => {
       const spansOfGroup = group;
       group = [];
-      if (spansOfGroup.length > 0) into.add(() => spansOfGroup.forEach(paint));
+      if (spansOfGroup.length > 0) into.add(() => paint(spansOfGroup));
     };
     for (const span of spans) {
       if (span.note === undefined) {
@@ -238,8 +323,8 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
       flush();
       const link = pdf.struct('Link');
       into.add(link);
-      link.add(() => paint(span));
-      const w = pdf.font(style.font).fontSize(span.size).widthOfString(span.text);
+      link.add(() => paint([span]));
+      const w = widthOfText(fonts[style.font], span.text, span.size);
       // The whole line's height: a target the size of the small marker alone is hard to hit.
       pdf.goTo(x0 + span.x, top(span.line), w, lineHeightOf(style), span.note, { structParent: link } as PDFKit.Mixins.AnnotationOption);
       link.end();
@@ -266,7 +351,9 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     const lbl = pdf.struct('Lbl');
     li.add(lbl);
     lbl.add(() => {
-      pdf.font(style.font).fontSize(style.size).fillColor(style.color).text(label, MARGIN + style.indent, top(0), { lineBreak: false });
+      // The top first: it may start a new page, where the colour must be set again.
+      const y = top(0);
+      pdf.font(style.font).fontSize(style.size).fillColor(style.color).text(label, MARGIN + style.indent, y, { lineBreak: false });
     });
     lbl.end();
     const body = pdf.struct('LBody');
@@ -275,7 +362,7 @@ export function renderPdf(doc: PdfDocument, options: { date?: Date | undefined; 
     body.end();
     li.end();
   };
-  const labelColumn = (labels: string[], style: Style) => Math.max(14, ...labels.map((label) => pdf.font(style.font).fontSize(style.size).widthOfString(label) + 6));
+  const labelColumn = (labels: string[], style: Style) => Math.max(14, ...labels.map((label) => widthOfText(fonts[style.font], label, style.size) + 6));
 
   const BODY: Style = { font: 'body', size: 11, color: INK, indent: 0 };
   const NOTE: Style = { font: 'body', size: 10, color: INK, indent: 0 };

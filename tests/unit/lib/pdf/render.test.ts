@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PdfDocument, Run } from '../../../../src/lib/pdf/model.ts';
@@ -126,6 +126,43 @@ describe('note markers in the PDF', () => {
   });
 });
 
+describe('the title and contents of the PDF', () => {
+  it('wraps a title longer than a line within the margins, and sets a short heading on one line', () => {
+    const title = pages[0]!.items.filter((item) => item.str.trim() !== '' && Math.abs(item.height - 22) < 0.01);
+    expect(new Set(title.map((item) => Math.round(item.transform[5]!))).size).toBeGreaterThan(1);
+    expect(title.map((item) => item.str).join(' ').replace(/\s+/g, ' ')).toContain('Paying for Deterrence: Allied Burden Sharing');
+    for (const item of title) {
+      expect(item.transform[4]!).toBeGreaterThanOrEqual(64 - 0.01);
+      expect(item.transform[4]! + item.width).toBeLessThanOrEqual(595.28 - 64 + 0.01);
+    }
+    const heading = pages.flatMap((page) => page.items).filter((item) => item.str.includes('Executive Summary') && Math.abs(item.height - 15) < 0.01);
+    expect(heading).toHaveLength(1);
+  });
+
+  it('lists every section in the contents, set in under its caption, each entry a link over its text to the top of its section', () => {
+    const caption = pages[0]!.items.find((item) => item.str === 'Contents')!;
+    for (const [index, title] of report.sections.map((section) => section.title).entries()) {
+      const entry = pages[0]!.items.find((item) => item.str === `${index + 1}. ${title}`)!;
+      expect(entry, title).toBeDefined();
+      expect(entry.transform[4]! - caption.transform[4]!).toBeGreaterThan(4);
+      expect(entry.transform[5]!).toBeLessThan(caption.transform[5]!);
+      const link = pages[0]!.links.find((candidate) => candidate.dest === `s${index}`)!;
+      expect(link, title).toBeDefined();
+      const [x1, y1, x2, y2] = link.rect as [number, number, number, number];
+      // The link covers the entry's text, no more than a hair wider.
+      expect(Math.abs(x1 - entry.transform[4]!)).toBeLessThan(0.01);
+      expect(Math.abs(x2 - (entry.transform[4]! + entry.width))).toBeLessThan(0.5);
+      expect(entry.transform[5]!).toBeGreaterThan(y1);
+      expect(entry.transform[5]!).toBeLessThan(y2);
+      const [page, , , top] = destinations[`s${index}`]!;
+      const at = pageRefs.findIndex((ref) => JSON.stringify(ref) === JSON.stringify(page));
+      const heading = pages[at]!.items.find((item) => item.str === title && Math.abs(item.height - 15) < 0.01)!;
+      expect(heading, title).toBeDefined();
+      expect(Math.abs((top as number) - (heading.transform[5]! + heading.height))).toBeLessThan(6);
+    }
+  });
+});
+
 describe('the notes section in the PDF', () => {
   it('lists the notes in order, each with its number and its text', () => {
     const notes = flat().slice(flat().lastIndexOf('Notes'));
@@ -138,5 +175,49 @@ describe('the notes section in the PDF', () => {
 
   it('draws the same bytes for the same document', async () => {
     expect(Buffer.compare((await renderPdf(report, { siteName: 'Assessment Atlas' })).bytes, bytes)).toBe(0);
+  });
+});
+
+/** A UK-style assessment whose judgements and a quoted source run over several pages. */
+const assessment: PdfDocument = {
+  title: 'Iran: Maritime Harassment in the Strait of Hormuz',
+  lang: 'en-GB',
+  url: 'https://atlas.example.org/assessments/iran-hormuz/',
+  facts: ['Assessment', 'Published 12 January 2026'],
+  authors: [],
+  lede: [],
+  sections: [
+    {
+      id: 'key-judgements',
+      title: 'Key judgements',
+      blocks: [
+        ...Array.from({ length: 6 }, (_, i) => ({ type: 'paragraph' as const, runs: [text(`We judge it highly likely (${i + 1}) that harassment of merchant shipping will continue. ${filler(8)}`)] })),
+        // Longer than a page, so it runs onto the next one whatever page it starts on.
+        { type: 'quote', runs: [text(`A master of a tanker boarded in the strait reported: ${filler(60)}`)] },
+      ],
+    },
+  ],
+};
+
+describe('colours in the PDF', () => {
+  it('keeps text that runs onto a new page in its colour there, not in the black a page starts with', async () => {
+    const rendered = await renderPdf(assessment, { siteName: 'Assessment Atlas' });
+    const pdf = await getDocument({ data: new Uint8Array(rendered.bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    expect(pdf.numPages).toBeGreaterThan(2);
+    const colours: string[] = [];
+    for (let n = 2; n <= pdf.numPages; n++) {
+      const { fnArray, argsArray } = await (await pdf.getPage(n)).getOperatorList();
+      // The graphics state at the start of every page: black fill, kept and restored by q/Q.
+      const stack: string[] = [];
+      let fill = '#000000';
+      fnArray.forEach((fn, i) => {
+        if (fn === OPS.save) stack.push(fill);
+        else if (fn === OPS.restore) fill = stack.pop() ?? fill;
+        else if (fn === OPS.setFillRGBColor) fill = String((argsArray[i] as unknown[])[0]);
+        else if (fn === OPS.showText) colours.push(fill);
+      });
+    }
+    // Body text in ink (#111111), the quote and the footers muted (#444444).
+    expect(new Set(colours)).toEqual(new Set(['#111111', '#444444']));
   });
 });
