@@ -74,7 +74,7 @@ function widthOfText(font: FontkitFont, text: string, size: number): number {
     unit += unitWidth(font, text.slice(start, index + 1));
     start = index + 1;
   }
-  return ((unit * (size / 1000)) * 100) / 100;
+  return unit * (size / 1000);
 }
 
 /** Characters after which pdfkit's wrapping must break a line, whatever the room left. */
