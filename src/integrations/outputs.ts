@@ -28,11 +28,13 @@ import type { OutputResult, OutputTask } from './outputs-worker.ts';
 import { listenToRenderedPages } from './rendered-pages.ts';
 
 /**
- * Rendered pages waiting for a worker, at most: past this the worker has fallen behind (cards
- * come first, or the machine is busy) and a page is left to be read from dist/ at build end,
- * so this heap never holds a queue of pages that grows with the archive.
+ * Characters of rendered pages waiting for the worker, at most. Astro renders the document pages
+ * first and faster than one worker draws their PDFs, so they wait; the worker then draws them
+ * while Astro renders the listings. About 40 MB: every page of 1,000 documents, the first 1,100
+ * or so of a larger archive. Past it a page is read from dist/ at build end instead, so this
+ * heap never holds a queue that grows with the archive.
  */
-const RENDERED_PAGES_QUEUED = 32;
+const RENDERED_PAGES_BUDGET = 40_000_000;
 
 /** "120 kB", as the link states it: decimal kilobytes, rounded, never "0 kB". */
 export function sizeLabel(bytes: number): string {
@@ -92,11 +94,6 @@ class Pool {
   grow(size: number): void {
     while (this.workers.size < size) this.spawn();
     this.pump();
-  }
-
-  /** Tasks waiting for a worker. */
-  get waiting(): number {
-    return this.queue.length;
   }
 
   run(task: OutputTask): Promise<OutputResult> {
@@ -177,8 +174,16 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
         const early = new Pool(1);
         pool = early;
         rendered.clear();
+        let waiting = 0;
         listenToRenderedPages((slug, html) => {
-          if (early.waiting < RENDERED_PAGES_QUEUED) rendered.set(slug, drawPdf(early, assessmentPath(slug), html));
+          if (waiting + html.length > RENDERED_PAGES_BUDGET) return;
+          waiting += html.length;
+          rendered.set(
+            slug,
+            drawPdf(early, assessmentPath(slug), html).finally(() => {
+              waiting -= html.length;
+            }),
+          );
         });
         // Pages name their cards only by absolute URL (og:image), so without the site's address
         // nothing would show them (src/integrations/site-address.ts).
