@@ -1,7 +1,14 @@
-/** The worker thread of src/integrations/built-pages.ts: scans the output folder and sends back the result. */
+/**
+ * A worker thread of src/integrations/built-pages.ts: either reads and checks the pages (and
+ * sends back the result), or only reads its share of them for that thread.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LinkCheckOptions } from '../lib/linkCheck.ts';
-import { scanOutput } from './built-pages.ts';
+import { readPages, scanOutput, type ScanTask } from './built-pages.ts';
 
-const { root, options } = workerData as { root: string; options: LinkCheckOptions };
-parentPort!.postMessage(await scanOutput(root, options));
+const task = workerData as ScanTask;
+if (task.role === 'read') {
+  await readPages(task.root, task.files, task.to);
+  parentPort!.postMessage(undefined);
+} else {
+  parentPort!.postMessage(await scanOutput(task.root, task.files, task.options, task.helper));
+}

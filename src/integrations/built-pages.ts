@@ -5,14 +5,17 @@
  * (src/lib/pageScan.ts) and both get the result. Only what the checks need is kept: a page's
  * ids, and the anchors of document pages.
  *
- * The scan runs in a worker thread (built-pages-worker.ts). By build end Astro's own heap is
+ * The scan runs in worker threads (built-pages-worker.ts). By build end Astro's own heap is
  * large (at 10,000 documents, GBs of compiled modules and content), and the scan's millions of
  * short-lived strings made every collection of that heap slow: 7 minutes in the build against
- * 69 s in a thread of its own, which only sends back the result.
+ * 69 s in a thread of its own, which only sends back the result. It is the last step of the
+ * build, with nothing beside it, so a second thread reads every other page and sends each
+ * page's scan to the first, which checks all of them in file order.
  */
 import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinkChecker, type BrokenLink, type LinkCheckOptions } from '../lib/linkCheck.ts';
@@ -48,18 +51,52 @@ export function forgetBuiltPages(dir: URL): void {
   scans.delete(dir.href);
 }
 
-function scanInWorker(root: string, options: LinkCheckOptions): Promise<BuiltPages> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./built-pages-worker.ts', import.meta.url), { workerData: { root, options } });
-    worker.once('message', (result: BuiltPages) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the scan of the built pages stopped before it finished (exit code ${code})`)));
-  });
+/** What each worker thread of the scan is given (built-pages-worker.ts). */
+export type ScanTask =
+  | { role: 'check'; root: string; files: string[]; options: LinkCheckOptions; helper?: MessagePort | undefined }
+  | { role: 'read'; root: string; files: string[]; to: MessagePort };
+
+/** With two threads, each reads every other page: the checking thread the first, `part` 0. */
+const half = (html: string[], part: 0 | 1) => html.filter((_, index) => index % 2 === part);
+/** What the reading thread sends: a page's scan, then that it is done. */
+type ReadMessage = { file: string; scan: PageScan } | { done: true };
+
+async function scanInWorker(root: string, options: LinkCheckOptions): Promise<BuiltPages> {
+  const files = await listFiles(root);
+  // Resolves with the worker's one message: the result of a checking thread, nothing of a reading one.
+  const start = (task: ScanTask, transfer: MessagePort[]) =>
+    new Promise<BuiltPages | undefined>((resolve, reject) => {
+      const worker = new Worker(new URL('./built-pages-worker.ts', import.meta.url), { workerData: task, transferList: transfer });
+      worker.once('message', (result: BuiltPages | undefined) => resolve(result));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the scan of the built pages stopped before it finished (exit code ${code})`)));
+    });
+  if (availableParallelism() < 2) return (await start({ role: 'check', root, files, options }, []))!;
+  const { port1, port2 } = new MessageChannel();
+  const reading = start({ role: 'read', root, files: half(files.filter((file) => file.endsWith('.html')), 1), to: port1 }, [port1]);
+  const [result] = await Promise.all([start({ role: 'check', root, files, options, helper: port2 }, [port2]), reading]);
+  return result!;
 }
 
-/** Reads every page of the output folder once (in this thread; the build runs it in a worker). */
-export async function scanOutput(root: string, options: LinkCheckOptions): Promise<BuiltPages> {
-  const files = await listFiles(root);
+/** Reads `files` (HTML pages) and sends each one's scan to `to`, in no particular order. */
+export async function readPages(root: string, files: string[], to: MessagePort): Promise<void> {
+  const send = (message: ReadMessage) => to.postMessage(message);
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      send({ file, scan: await scanFile(join(root, file)) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, reader));
+  send({ done: true });
+}
+
+/**
+ * Reads every page of the output folder once and checks them, in file order. With a `helper`
+ * port, every other page is read by another thread (`readPages`) and its scan arrives there.
+ */
+export async function scanOutput(root: string, files: string[], options: LinkCheckOptions, helper?: MessagePort): Promise<BuiltPages> {
   const html = files.filter((file) => file.endsWith('.html'));
   const checker = createLinkChecker(files, options);
   const anchors = new Map<string, PageAnchors>();
@@ -76,15 +113,27 @@ export async function scanOutput(root: string, options: LinkCheckOptions): Promi
       if (slug !== undefined) anchors.set(slug, anchorsOfScan(scan));
     }
   };
+  const own = helper ? half(html, 0) : html;
+  const helped = helper
+    ? new Promise<void>((resolve) => {
+        helper.on('message', (message: ReadMessage) => {
+          if ('done' in message) return resolve();
+          scanned.set(message.file, message.scan);
+          flush();
+        });
+      })
+    : Promise.resolve();
   let next = 0;
-  const worker = async () => {
-    while (next < html.length) {
-      const file = html[next++]!;
+  const reader = async () => {
+    while (next < own.length) {
+      const file = own[next++]!;
       scanned.set(file, await scanFile(join(root, file)));
       flush();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, html.length) }, worker));
+  await Promise.all([helped, ...Array.from({ length: Math.min(IN_FLIGHT, own.length) }, reader)]);
+  helper?.close();
+  if (nextToCheck < html.length) throw new Error(`the scan of the built pages lost ${html[nextToCheck]}: no thread read it`);
   return { pages: html.length, broken: checker.finish(), anchors };
 }
 
