@@ -30,9 +30,10 @@ import { listenToRenderedPages } from './rendered-pages.ts';
 /**
  * Characters of rendered pages waiting for the worker, at most. Astro renders the document pages
  * first and faster than one worker draws their PDFs, so they wait; the worker then draws them
- * while Astro renders the listings. About 40 MB: every page of 1,000 documents, the first 1,100
- * or so of a larger archive. Past it a page is read from dist/ at build end instead, so this
- * heap never holds a queue that grows with the archive.
+ * while Astro renders the listings. About 40 MB: every page of 1,000 documents; in a larger
+ * archive about 1,100 pages at a time, more as the worker catches up. A page that arrives while
+ * the budget is spent is read from dist/ at build end instead, so this heap never holds a queue
+ * that grows with the archive.
  */
 const RENDERED_PAGES_BUDGET = 40_000_000;
 
@@ -141,9 +142,9 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
     await pool?.close();
   };
   /** A document's PDF, from its page's HTML when given, else from its file in dist/. */
-  const drawPdf = async (pool: Pool, pathname: string, html?: string): Promise<PdfOutcome | undefined> => {
+  const drawPdf = async (workers: Pool, pathname: string, html?: string): Promise<PdfOutcome | undefined> => {
     try {
-      const result = await pool.run({ kind: 'pdf', page: join(out, pathname, 'index.html'), html, out, base });
+      const result = await workers.run({ kind: 'pdf', page: join(out, pathname, 'index.html'), html, out, base });
       if (result.kind !== 'pdf') throw new Error('the worker answered with a card');
       // A page without the placeholder (PdfDownload) asks for no PDF and is left as it is.
       if (result.href === undefined) return undefined;
