@@ -172,8 +172,7 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
       },
       'astro:build:start': ({ logger }) => {
         // One worker while Astro renders pages on the other core; one per core once it is done.
-        const early = new Pool(1);
-        pool = early;
+        const early = (pool = new Pool(1));
         rendered.clear();
         let waiting = 0;
         listenToRenderedPages((slug, html) => {
@@ -236,8 +235,7 @@ export function outputs(): { draw: AstroIntegration; link: AstroIntegration } {
   const link: AstroIntegration = {
     name: 'outputs-links',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+      'astro:build:done': async ({ logger }) => {
         try {
           const { outcomes, started, whileRendering } = await pdfs!;
           for (const { pathname, replacement, problem } of outcomes) {

@@ -3,16 +3,15 @@
  * listener (rendered-pages.ts) and returns the same page.
  */
 import type { MiddlewareHandler } from 'astro';
-import { documentSlugOfPath } from '../lib/urls.ts';
+import { documentSlugOfPath, sitePath } from '../lib/urls.ts';
 import { renderedPageListener } from './rendered-pages.ts';
-
-const BASE = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
 
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const listener = renderedPageListener();
-  if (listener === undefined || !context.isPrerendered || !context.url.pathname.startsWith(BASE)) return response;
-  const slug = documentSlugOfPath(context.url.pathname.slice(BASE.length));
+  if (listener === undefined || !context.isPrerendered) return response;
+  const path = sitePath(context.url.pathname);
+  const slug = path === undefined ? undefined : documentSlugOfPath(path);
   if (slug === undefined) return response;
   const html = await response.text();
   listener(slug, html);

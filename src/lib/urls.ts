@@ -15,6 +15,11 @@ export function href(path = ''): string {
   return base + path.replace(/^\/+/, '');
 }
 
+/** The path from the site root of an href of this site (the inverse of `href`); undefined outside the base path. */
+export function sitePath(pageHref: string): string | undefined {
+  return pageHref.startsWith(base) ? pageHref.slice(base.length) : undefined;
+}
+
 /**
  * Page `page` of a paginated list whose first page is at `listPath` (a path from the site root
  * ending in "/", or "" for the home page): the first page is the list itself, later ones
