@@ -201,7 +201,7 @@ function build(site: string): Promise<BuildFigures> {
         reject(new Error(`astro build in ${site} failed (exit ${code}):\n${output.slice(-4000)}`));
         return;
       }
-      const indexed = /indexed \d+ documents as \d+ records in ([\d.]+) s(?: \(([^)]*)\))?/.exec(output);
+      const indexed = /indexed \d+ documents in ([\d.]+) s(?: \(([^)]*)\))?/.exec(output);
       const pages = /(\d+) page\(s\) built/.exec(output);
       const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
       rmSync(timeFile);

@@ -1,7 +1,7 @@
 /**
  * Builds the search index at the end of `astro build`, with Pagefind's Node API: every document
- * page of dist/ becomes one record per section plus one for the document (src/lib/search/
- * records.ts says what is indexed and why), written to dist/pagefind/. Any error Pagefind
+ * page of dist/ becomes one record, its sections as sub-results (src/lib/search/records.ts says
+ * what is indexed and why), written to dist/pagefind/. Any error Pagefind
  * reports fails the build with the page it concerns; there is no separate step to forget.
  *
  * Only document pages are indexed. The home page, the search page and the 404 are navigation,
@@ -55,14 +55,11 @@ export function resultIds(bundle: string): Map<string, string> {
   return ids;
 }
 
-/** What to tell the editor when Pagefind indexed nothing for a record: the MDX and the fix. */
+/** What to tell the editor when Pagefind indexed nothing for a document: its MDX and the fix. */
 export function missingFragment(url: string): string {
-  const [, slug, id] = /^\/assessments\/([^/]+)\/(?:#(.+))?$/.exec(url) ?? [];
+  const slug = documentSlugOfPath(url.replace(/^\//, ''));
   if (slug === undefined) return `no fragment for ${url}`;
-  const where = `content/assessments/${slug}.mdx`;
-  return id === undefined
-    ? `${where}: Pagefind indexed no words for the page (${url}); give the page text with letters or digits, then build again`
-    : `${where}: Pagefind indexed no words for the section "${id}" (${url}): its text is only punctuation or markup. Give the section words, or remove its heading and its sections[] entry so its text joins the section before, then build again`;
+  return `content/assessments/${slug}.mdx: Pagefind indexed no words for the page (${url}); give the page text with letters or digits, then build again`;
 }
 
 export function pagefindIndex(): AstroIntegration {
@@ -92,13 +89,11 @@ export function pagefindIndex(): AstroIntegration {
           // The time spent waiting for the worker is logged: near zero while it keeps ahead of Pagefind.
           let waited = 0;
           let asked = performance.now();
-          for await (const { file, records } of recordsInWorker({ out, contentDir, slugs })) {
+          for await (const { file, record } of recordsInWorker({ out, contentDir, slugs })) {
             waited += performance.now() - asked;
-            for (const record of records) {
-              const added = await index.addHTMLFile({ url: record.url, content: record.html });
-              if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
-              rows.push({ url: record.url, tags: record.tags });
-            }
+            const added = await index.addHTMLFile({ url: record.url, content: record.html });
+            if (added.errors.length > 0) throw failure(`indexing ${record.url} (${file})`, added.errors);
+            rows.push({ url: record.url, tags: record.tags });
             asked = performance.now();
           }
           phase('pages into records', `of which ${(waited / 1000).toFixed(2)} s waiting for the worker`);
@@ -119,7 +114,7 @@ export function pagefindIndex(): AstroIntegration {
         phase('facet table');
         const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
         const detail = phases.map(([name, at, note], i) => `${name} ${seconds(phases[i - 1]?.[1] ?? started, at)} s${note && ` ${note}`}`).join(', ');
-        logger.info(`indexed ${slugs.length} documents as ${rows.length} records in ${seconds(started, performance.now())} s (${detail})`);
+        logger.info(`indexed ${rows.length} documents in ${seconds(started, performance.now())} s (${detail})`);
       },
     },
   };

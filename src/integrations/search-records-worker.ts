@@ -1,9 +1,9 @@
 /**
- * The worker thread of src/integrations/search-records.ts: computes the records of each page in
+ * The worker thread of src/integrations/search-records.ts: computes the record of each page in
  * slug order and sends them, never more than WINDOW pages ahead of those the build has taken.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { pageRecords, WINDOW, type RecordsJob, type WorkerMessage } from './search-records.ts';
+import { pageRecord, WINDOW, type RecordsJob, type WorkerMessage } from './search-records.ts';
 import { searchDocumentReader } from './search-documents.ts';
 
 const port = parentPort!;
@@ -20,7 +20,7 @@ port.on('message', () => {
 });
 
 for (const slug of slugs) {
-  const page = pageRecords(out, slug, readDocument);
+  const page = pageRecord(out, slug, readDocument);
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit -= 1;
   send({ page });

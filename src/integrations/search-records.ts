@@ -1,6 +1,6 @@
 /**
  * The search index's record pass (src/integrations/pagefind.ts): each built document page read
- * and split into records (src/lib/search/records.ts), with the facet tags of each record.
+ * and made into its record (src/lib/search/records.ts), with the record's facet tags.
  *
  * It runs in a worker thread (search-records-worker.ts), for the reason the page scan does
  * (built-pages.ts): by build end Astro's heap is GBs at 10,000 documents, and parsing every page
@@ -12,12 +12,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { documentRecords, type SearchDocument, type SearchRecord } from '../lib/search/records.ts';
+import { documentRecord, type SearchDocument, type SearchRecord } from '../lib/search/records.ts';
 
-export interface PageRecords {
-  /** The built page the records come from, for messages. */
+export interface PageRecord {
+  /** The built page the record comes from, for messages. */
   file: string;
-  records: SearchRecord[];
+  record: SearchRecord;
 }
 
 export interface RecordsJob {
@@ -32,25 +32,25 @@ export interface RecordsJob {
 /** Pages sent ahead of the one Pagefind is given: enough that Pagefind never waits, few enough to bound memory. */
 export const WINDOW = 16;
 
-/** The records of one document page (in whichever thread calls it; the build calls it in the worker). */
-export function pageRecords(out: string, slug: string, readDocument: (slug: string) => SearchDocument): PageRecords {
+/** The record of one document page (in whichever thread calls it; the build calls it in the worker). */
+export function pageRecord(out: string, slug: string, readDocument: (slug: string) => SearchDocument): PageRecord {
   const file = join(out, 'assessments', slug, 'index.html');
   const pageHtml = readFileSync(file, 'utf8');
   // Hrefs without the base path: Pagefind prefixes the path it is served from.
-  return { file, records: documentRecords(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`) };
+  return { file, record: documentRecord(pageHtml, readDocument(slug), `/assessments/${slug}/`, `${file} (built from content/assessments/${slug}.mdx)`) };
 }
 
-/** Messages of the worker: a page's records, in slug order, then `done`. */
-export type WorkerMessage = { page: PageRecords } | { done: true };
+/** Messages of the worker: a page's record, in slug order, then `done`. */
+export type WorkerMessage = { page: PageRecord } | { done: true };
 
 /**
- * The records of every page of the job, in slug order, computed in a worker thread. Each page
+ * The record of every page of the job, in slug order, computed in a worker thread. Each page
  * taken lets the worker compute one more. An error of the worker (a page without the expected
  * markup, bad front matter) is thrown here with its message, after the pages before it.
  */
-export async function* recordsInWorker(job: RecordsJob): AsyncGenerator<PageRecords> {
+export async function* recordsInWorker(job: RecordsJob): AsyncGenerator<PageRecord> {
   const worker = new Worker(new URL('./search-records-worker.ts', import.meta.url), { workerData: job });
-  const queue: PageRecords[] = [];
+  const queue: PageRecord[] = [];
   let done = false;
   let failure: unknown;
   let wake: (() => void) | undefined;

@@ -18,16 +18,23 @@
  * Each text is written once for each reader of it, and no more: a preview reads og:title,
  * og:description and the image's alt, the browser's tab the title, a reader whose browser
  * blocks the refresh the heading and the link. No `description` meta: search engines follow
- * the refresh to the section itself, and previews read og:description. That keeps a share page
- * under 2 KB with the card's absolute URL that SITE_URL adds (issue 10).
+ * the refresh to the section itself, and previews read og:description. What is left to give
+ * is the description: a page that would pass SHARE_PAGE_BUDGET (long titles, ids and the card's
+ * absolute URL that SITE_URL adds) gets a shorter one, down to DESCRIPTION_FLOOR characters.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { z } from 'astro/zod';
 import { pageMetaTags } from './pageMeta.ts';
+import { cutToLength } from './sentences.ts';
 
 /** Where the list of share pages is built (src/pages/s/share-pages.json.ts), from the output root. */
 export const SHARE_MANIFEST = 's/share-pages.json';
+
+/** Bytes a share page may take (issue 10): one per section of the archive, so they must cost little. */
+export const SHARE_PAGE_BUDGET = 2048;
+/** The shortest description a page is cut to for the budget: a preview with less says too little. */
+const DESCRIPTION_FLOOR = 80;
 
 /** The policy of a share page: it loads nothing, runs nothing and submits nothing. */
 export const SHARE_PAGE_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'";
@@ -74,8 +81,24 @@ export function sharePageTree(page: SharePage): Root {
   return { type: 'root', children: [{ type: 'doctype' }, element('html', { lang: 'en' }, [head, body])] };
 }
 
-export function sharePageHtml(page: SharePage): string {
+function serialise(page: SharePage): string {
   // Quotes and "<" stay as written where HTML allows them (only old browsers misread them), so the
   // CSP's quotes are not escaped; other references in their shortest form.
   return toHtml(sharePageTree(page), { allowDangerousCharacters: true, characterReferences: { useShortestReferences: true } });
+}
+
+/**
+ * The page's HTML, within SHARE_PAGE_BUDGET when a description cut to no less than
+ * DESCRIPTION_FLOOR characters gets it there; otherwise (titles too long for any description)
+ * with the floor's description, over the budget, which the build hook reports.
+ */
+export function sharePageHtml(page: SharePage): string {
+  let html = serialise(page);
+  let { description } = page;
+  while (Buffer.byteLength(html) > SHARE_PAGE_BUDGET && description.length > DESCRIPTION_FLOOR) {
+    const excess = Buffer.byteLength(html) - SHARE_PAGE_BUDGET;
+    description = cutToLength(description, Math.max(DESCRIPTION_FLOOR, description.length - excess - 1));
+    html = serialise({ ...page, description });
+  }
+  return html;
 }

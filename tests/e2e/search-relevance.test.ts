@@ -51,7 +51,7 @@ describe('relevance of fixed queries', () => {
       expect(group.sections.length, group.title).toBeGreaterThan(0);
       for (const section of group.sections) expect(section.excerptMarks.some((mark) => mark.startsWith('sanction')), section.href).toBe(true);
     }
-    expect(status).toMatch(/^\d+ results in 2 documents for “sanctions”$/);
+    expect(status).toBe("2 documents for “sanctions”");
   });
 
   it('"ICBM" finds the assessment\'s Supporting Evidence section first', async () => {

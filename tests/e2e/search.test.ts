@@ -122,7 +122,7 @@ describe('the dialog', () => {
       await page.waitForSelector('dialog[open]');
       await page.keyboard.type('ICBM');
       const status = await waitForStatus(page, 'dialog[open]', 'ICBM');
-      expect(status).toBe('1 result in 1 document for “ICBM”');
+      expect(status).toBe('1 document for “ICBM”');
       expect(await page.locator('dialog[open] .search-status').getAttribute('role')).toBe('status');
 
       await page.keyboard.press('ArrowDown');

@@ -1,7 +1,7 @@
 /**
  * The search index in dist/pagefind/, as `npm run build` left it: Pagefind's bundle without its
- * unused UIs, one record per section and per document, only the documents' own text, and a
- * facet table that agrees with the front matter. Searched from Node with the bundle's own code.
+ * unused UIs, one record per document with its sections as sub-results, only the documents' own
+ * text, and a facet table that agrees with the front matter. Searched from Node with the bundle's own code.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,14 +34,21 @@ describe('the search bundle', () => {
     expect(readdirSync(BUNDLE).filter((name) => /-ui\.(js|css)$/.test(name))).toEqual([]);
   });
 
-  it('holds one record per document and per section, each linking to a page and section that exist', async () => {
+  it('holds one record per document, whose sub-results link to sections that exist', async () => {
     const ids = resultIds(BUNDLE);
-    const expected = documents.flatMap((doc) => [`/assessments/${doc.slug}/`, ...doc.sections.map((section) => `/assessments/${doc.slug}/#${section.id}`)]);
-    expect([...ids.keys()].sort()).toEqual(expected.sort());
-    for (const url of ids.keys()) {
-      const [path, hash] = url.split('#');
-      const html = readFileSync(join(DIST, path!, 'index.html'), 'utf8');
-      if (hash) expect(html, url).toContain(`id="${hash}"`);
+    expect([...ids.keys()].sort()).toEqual(documents.map((doc) => `/assessments/${doc.slug}/`).sort());
+    // Every section heading is an anchor of its document: a word of the title finds the section.
+    for (const doc of documents) {
+      const html = readFileSync(join(DIST, 'assessments', doc.slug, 'index.html'), 'utf8');
+      for (const section of doc.sections) expect(html, section.id).toContain(`id="${section.id}"`);
+    }
+    const [hit] = await bundle.search('sanctions');
+    expect(hit!.subResults.length).toBeGreaterThan(0);
+    for (const sub of hit!.subResults.filter((each) => each.url.includes('#'))) {
+      const id = sub.url.split('#')[1]!;
+      const doc = documents.find((each) => hit!.url.startsWith(`/assessments/${each.slug}/`))!;
+      expect(doc.sections.map((section) => section.id), sub.url).toContain(id);
+      expect(sub.title).toBe(doc.sections.find((section) => section.id === id)!.title);
     }
     // Served below the base path, Pagefind puts the base in front of these URLs.
     expect(BASE).toMatch(/\/$/);
@@ -57,24 +64,19 @@ describe('the search bundle', () => {
     }
   });
 
-  it('has a facet table whose tags are the front matter\'s, by name, for every record', async () => {
+  it("has a facet table whose tags are the front matter's, by name, for every document: its own and its sections' together", async () => {
     const ids = resultIds(BUNDLE);
     const table = JSON.parse(gunzipSync(readFileSync(join(BUNDLE, FACETS_FILE))).toString('utf8')) as FacetTable;
     const byId = new Map(table.rows.map(([id, kind, date, rowCountries, rowTopics]) => [id, { kind: table.values.kind[kind], date: table.dates[date], countries: rowCountries.map((i) => table.values.country[i]), topics: rowTopics.map((i) => table.values.topic[i]) }]));
     expect(byId.size).toBe(ids.size);
+    const names = (tagged: string[][], names: Map<string, string>) => [...new Set(tagged.flat())].map((id) => names.get(id)!).sort((a, b) => a.localeCompare(b, 'en'));
     for (const doc of documents) {
-      const kind = doc.kind === 'assessment' ? 'Assessment' : 'Article';
-      const page = byId.get(ids.get(`/assessments/${doc.slug}/`)!)!;
-      expect(page.kind).toBe(kind);
-      expect(page.countries).toEqual(doc.countries.map((id) => countries.get(id)));
-      for (const section of doc.sections) {
-        const row = byId.get(ids.get(`/assessments/${doc.slug}/#${section.id}`)!)!;
-        expect(row, `${doc.slug}#${section.id}`).toMatchObject({
-          kind,
-          countries: section.countries.map((id) => countries.get(id)),
-          topics: section.topics.map((id) => topics.get(id)),
-        });
-      }
+      const row = byId.get(ids.get(`/assessments/${doc.slug}/`)!)!;
+      expect(row, doc.slug).toMatchObject({
+        kind: doc.kind === 'assessment' ? 'Assessment' : 'Article',
+        countries: names([doc.countries, ...doc.sections.map((section) => section.countries)], countries),
+        topics: names([doc.topics, ...doc.sections.map((section) => section.topics)], topics),
+      });
     }
   });
 });

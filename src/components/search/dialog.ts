@@ -18,8 +18,12 @@ interface Parts {
   footer: HTMLAnchorElement;
 }
 
-/** Hits shown in the dialog; the search page shows more, with filters. */
-const PAGE_SIZE = 10;
+/**
+ * Documents shown in the dialog, and sections under each: a glance, in few requests (each
+ * document is one); the search page shows more, with filters.
+ */
+const PAGE_SIZE = 5;
+const SECTIONS_SHOWN = 3;
 
 let parts: Parts | undefined;
 let returnFocus: HTMLElement | undefined;
@@ -106,7 +110,7 @@ function build(): Parts {
     const q = result.input.value.trim();
     result.footer.href = searchPageHref(q);
     try {
-      const outcome = await runQuery({ text: q, filters: emptyState().filters, sort: 'relevance', facets: false, pageSize: PAGE_SIZE }, superseded);
+      const outcome = await runQuery({ text: q, filters: emptyState().filters, sort: 'relevance', facets: false, pageSize: PAGE_SIZE, sectionsShown: SECTIONS_SHOWN }, superseded);
       if (!outcome) return;
       result.results.replaceChildren();
       if (!q) {
@@ -117,15 +121,14 @@ function build(): Parts {
         result.status.textContent = `No results for “${q}”. Check the spelling or try fewer words.`;
         return;
       }
-      const complete = outcome.remaining === 0;
-      result.status.textContent = statusText(outcome.total, complete ? outcome.groups.length : undefined, q);
+      result.status.textContent = statusText(outcome.total, q);
       result.results.append(renderGroups(outcome.groups, 3));
-      if (!complete) {
+      if (outcome.remaining > 0) {
         const more = document.createElement('p');
         more.className = 'search-more';
         const link = document.createElement('a');
         link.href = searchPageHref(q);
-        link.textContent = `See all ${plural(outcome.total, 'result')} (the first ${PAGE_SIZE} are shown)`;
+        link.textContent = `See all ${plural(outcome.total, 'document')} (the first ${PAGE_SIZE} are shown)`;
         more.append(link);
         result.results.append(more);
       }

@@ -1,28 +1,21 @@
 /**
  * The search engine in the browser: Pagefind's JS API over the index in dist/pagefind/, loaded
- * on first use only (this module is itself loaded only when search opens). It runs a query,
- * loads the first page of hits and groups them by document. With facets (the search page) it
+ * on first use only (this module is itself loaded only when search opens). It runs a query and
+ * loads the first page of hits: documents, with their matching sections (group.ts). With facets (the search page) it
  * also loads the facet table and filters, counts and sorts Pagefind's results with it
  * (src/lib/search/facets.ts says why not with Pagefind's own filters).
  *
- * Why not Pagefind's Component UI: it lists one result per indexed record, so it would show a
- * document once per matching section instead of grouping them, its filter pane uses Pagefind's
- * own filter counts (too slow at this scale, see facets.ts), and it is 180 kB of script and
- * 44 kB of CSS. The API and the few hundred lines here do what the site needs.
+ * Why not Pagefind's Component UI: its filter pane uses Pagefind's own filter counts (too slow
+ * at this scale, see facets.ts), it shows sub-results in page order rather than best first, and
+ * it is 180 kB of script and 44 kB of CSS. The API and the few hundred lines here do what the site needs.
  */
 import { applyFacets, facetIndex, type FacetCounts, type FacetIndex, type FacetTable } from '../../lib/search/facets.ts';
 import { FACETS_FILE } from '../../lib/search/facets-file.ts';
-import { groupHits, type DocumentGroup, type Hit } from '../../lib/search/group.ts';
+import { documentGroup, hitOfFragment, type DocumentGroup, type PagefindFragment } from '../../lib/search/group.ts';
 import { HIGHLIGHT_PARAM } from '../../lib/search/highlight-param.ts';
 import { FACETS, type Facet, type Sort } from '../../lib/search/state.ts';
 import { href } from '../../lib/urls.ts';
 
-interface PagefindFragment {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
 interface PagefindResult {
   id: string;
   data(): Promise<PagefindFragment>;
@@ -42,15 +35,17 @@ export interface Query {
   sort: Sort;
   /** Filter, sort and count with the facet table (the search page); the dialog does not. */
   facets: boolean;
-  /** Hits loaded at once: each costs a small request, and the first few are what people read. */
+  /** Hits loaded at once: each costs a request, and the first few are what people read. */
   pageSize: number;
+  /** Sections listed under each document, best first (all when not given). */
+  sectionsShown?: number;
 }
 
 export interface Outcome {
-  /** Matching records: sections, and documents whose title or lede matched. */
+  /** Matching documents. */
   total: number;
   groups: DocumentGroup[];
-  /** Per facet, value name -> matching records (search page only). */
+  /** Per facet, value name -> matching documents (search page only). */
   facets: FacetCounts | undefined;
   /** Hits not loaded yet; `more()` loads the next page into a new outcome. */
   remaining: number;
@@ -93,34 +88,37 @@ export function loadFacets(): Promise<FacetIndex> {
   return facetsLoading;
 }
 
-function toHit(fragment: PagefindFragment): Hit {
-  return {
-    url: fragment.url,
-    title: fragment.meta.title ?? '',
-    documentTitle: fragment.filters.document?.[0] ?? fragment.meta.title ?? '',
-    kind: fragment.filters.kind?.[0] ?? '',
-    date: fragment.filters.date?.[0],
-    authors: fragment.filters.authors?.[0],
-    excerpt: fragment.excerpt,
-  };
+/** The hits of one query, and how to show them: loaded a page at a time, each hit one document. */
+interface Hits {
+  results: PagefindResult[];
+  pageSize: number;
+  sectionsShown: number | undefined;
+  /** The filters, which choose the sections listed under each document (group.ts). */
+  filters: Query['filters'] | undefined;
+  facets: FacetCounts | undefined;
 }
 
-function outcome(results: PagefindResult[], loaded: number, groups: DocumentGroup[], facets: FacetCounts | undefined, pageSize = 0): Outcome {
+async function nextPage(hits: Hits, loaded: number): Promise<DocumentGroup[]> {
+  const fragments = await Promise.all(hits.results.slice(loaded, loaded + hits.pageSize).map((result) => result.data()));
+  return fragments.map((fragment) => documentGroup(hitOfFragment(fragment), hits.filters, hits.sectionsShown));
+}
+
+function outcome(hits: Hits, groups: DocumentGroup[]): Outcome {
   return {
-    total: results.length,
+    total: hits.results.length,
     groups,
-    facets,
-    remaining: results.length - loaded,
+    facets: hits.facets,
+    remaining: hits.results.length - groups.length,
     async more() {
-      const page = await Promise.all(results.slice(loaded, loaded + pageSize).map((result) => result.data()));
-      return outcome(results, loaded + page.length, groupHits(page.map(toHit), groups), facets, pageSize);
+      return outcome(hits, [...groups, ...(await nextPage(hits, groups.length))]);
     },
   };
 }
 
-async function firstPage(results: PagefindResult[], facets: FacetCounts | undefined, pageSize: number): Promise<Outcome> {
-  const page = await Promise.all(results.slice(0, pageSize).map((result) => result.data()));
-  return outcome(results, page.length, groupHits(page.map(toHit)), facets, pageSize);
+const none = (facets?: FacetCounts): Outcome => outcome({ results: [], pageSize: 0, sectionsShown: undefined, filters: undefined, facets }, []);
+
+async function firstPage(hits: Hits): Promise<Outcome> {
+  return outcome(hits, await nextPage(hits, 0));
 }
 
 /**
@@ -131,20 +129,20 @@ async function firstPage(results: PagefindResult[], facets: FacetCounts | undefi
 export async function runQuery(query: Query, superseded: () => boolean = () => false): Promise<Outcome | undefined> {
   const term = query.text.trim();
   if (!query.facets) {
-    if (!term) return outcome([], 0, [], undefined);
+    if (!term) return none();
     const response = await (await loadPagefind()).search(term);
     if (!response) throw new Error('Pagefind returned no response');
-    return superseded() ? undefined : firstPage(response.results, undefined, query.pageSize);
+    return superseded() ? undefined : firstPage({ results: response.results, pageSize: query.pageSize, sectionsShown: query.sectionsShown, filters: undefined, facets: undefined });
   }
 
   const [pagefind, facets] = await Promise.all([loadPagefind(), loadFacets()]);
   const filtered = FACETS.some((facet) => query.filters[facet].length > 0);
-  if (!term && !filtered) return outcome([], 0, [], applyFacets(facets, [...facets.byId.keys()], query.filters, 'relevance').counts);
-  // No words: every record, for the filters to choose from.
+  if (!term && !filtered) return none(applyFacets(facets, [...facets.byId.keys()], query.filters, 'relevance').counts);
+  // No words: every document, for the filters to choose from.
   const response = await pagefind.search(term || null);
   if (!response) throw new Error('Pagefind returned no response');
   if (superseded()) return undefined;
   const faceted = applyFacets(facets, response.results.map((result) => result.id), query.filters, query.sort);
   const byId = new Map(response.results.map((result) => [result.id, result]));
-  return firstPage(faceted.ids.map((id) => byId.get(id)!), faceted.counts, query.pageSize);
+  return firstPage({ results: faceted.ids.map((id) => byId.get(id)!), pageSize: query.pageSize, sectionsShown: query.sectionsShown, filters: query.filters, facets: faceted.counts });
 }

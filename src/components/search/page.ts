@@ -12,8 +12,8 @@ import { emptyState, FACETS, formatState, hasFilters, parseState, sameState, wit
 import { runQuery, type Outcome } from './engine.ts';
 import { arrowKeys, latestOnly, renderGroups, statusText } from './results.ts';
 
-/** Hits loaded at once; "Show more results" loads the next ones. */
-const PAGE_SIZE = 20;
+/** Documents loaded at once; "Show more results" loads the next ones. */
+const PAGE_SIZE = 10;
 
 interface Controls {
   form: HTMLFormElement;
@@ -148,12 +148,12 @@ export function startSearchPage(): void {
       renderOutcome(outcome);
       renderCounts(outcome);
       if (!state.q && !hasFilters(state)) {
-        ui.status.textContent = 'Type words to search, or tick a filter to list the sections tagged with it.';
+        ui.status.textContent = 'Type words to search, or tick a filter to list the documents tagged with it.';
       } else if (outcome.total === 0) {
         ui.status.textContent = `No results${state.q ? ` for “${state.q}”` : ''}.`;
         renderEmpty(state);
       } else {
-        ui.status.textContent = statusText(outcome.total, outcome.remaining === 0 ? outcome.groups.length : undefined, state.q);
+        ui.status.textContent = statusText(outcome.total, state.q);
       }
     } catch (error) {
       ui.results.replaceChildren();
@@ -206,7 +206,7 @@ export function startSearchPage(): void {
     const before = new Set([...ui.results.querySelectorAll('a')].map((a) => a.href));
     const outcome = await shown.more();
     renderOutcome(outcome);
-    ui.status.textContent = statusText(outcome.total, outcome.remaining === 0 ? outcome.groups.length : undefined, read().q);
+    ui.status.textContent = statusText(outcome.total, read().q);
     [...ui.results.querySelectorAll('a')].find((a) => !before.has(a.href))?.focus();
   });
   addEventListener('popstate', () => {

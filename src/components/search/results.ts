@@ -1,7 +1,7 @@
 /**
  * Search results on screen, shared by the dialog and the search page: documents with their kind,
  * date and authors and matching sections, excerpts with the matched words marked, a polite status line that
- * screen readers announce ("5 results for sanctions"), and arrow-key movement between results.
+ * screen readers announce ("5 documents for sanctions"), and arrow-key movement between results.
  *
  * Excerpts come from the index, i.e. from source text. They are rebuilt as text nodes and
  * <mark> elements only, so no markup in a source can ever reach the page as markup.
@@ -84,11 +84,9 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** "5 results in 2 documents for “sanctions”", or without the documents while some are unloaded. */
-export function statusText(total: number, documents: number | undefined, query: string): string {
-  const where = documents === undefined ? '' : ` in ${plural(documents, 'document')}`;
-  const what = query ? ` for “${query}”` : '';
-  return `${plural(total, 'result')}${where}${what}`;
+/** "5 documents for “sanctions”": the status line screen readers announce. */
+export function statusText(documents: number, query: string): string {
+  return `${plural(documents, 'document')}${query ? ` for “${query}”` : ''}`;
 }
 
 /**

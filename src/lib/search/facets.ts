@@ -3,10 +3,14 @@
  * by Pagefind.
  *
  * Why: Pagefind 1.6 counts filter values by comparing every filter entry with every result
- * (quadratic). On 2,000 documents (11,700 section records) a search that returns counts takes
- * 0.6 to 6 seconds, and a date sort is quadratic too. So the build writes this small table of
- * each record's kind, date, countries and topics, keyed by Pagefind's result id, and the search
- * page filters, counts and sorts Pagefind's plain results with it in a few milliseconds.
+ * (quadratic). On 2,000 documents (11,700 records, one per section as the index then had) a
+ * search that returns counts took 0.6 to 6 seconds, and a date sort is quadratic too. So the
+ * build writes this small table of each document's kind, date and tags, keyed by Pagefind's
+ * result id, and the search page filters, counts and sorts Pagefind's plain results with it in
+ * a few milliseconds.
+ *
+ * A document's tags are its own and its sections' together (records.ts): a country filter
+ * keeps every document that has a section about that country, and the counts are documents.
  *
  * Semantics: several values of one facet widen the search (OR), facets narrow each other (AND).
  * A facet's counts ignore that facet's own selection ("disjunctive" counts), so each count says
@@ -14,14 +18,14 @@
  */
 import { FACETS, type Facet, type Sort } from './state.ts';
 
-/** One record's tags, by name. */
+/** One document's tags, by name. */
 export interface FacetRow {
   kind: string;
   /** YYYY-MM-DD, or undefined when the document states no date. */
   published?: string | undefined;
   countries: readonly string[];
   topics: readonly string[];
-  /** Bands and confidence levels the key judgments of a section state (src/lib/estimative/), by name. */
+  /** Bands and confidence levels the document's key judgments state (src/lib/estimative/), by name. */
   likelihood?: readonly string[];
   confidence?: readonly string[];
 }
@@ -31,7 +35,7 @@ export interface FacetTable {
   version: 1;
   values: Record<Facet, string[]>;
   dates: string[];
-  /** [Pagefind result id, kind, date (index into dates, -1 for none), countries, topics, likelihood, confidence]; the last two only on records that have them. */
+  /** [Pagefind result id, kind, date (index into dates, -1 for none), countries, topics, likelihood, confidence]; the last two only on documents that have them. */
   rows: ([string, number, number, number[], number[]] | [string, number, number, number[], number[], number[], number[]])[];
 }
 

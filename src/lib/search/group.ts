@@ -1,24 +1,67 @@
 /**
- * Search hits (one per section, or one for a document's title and lede; see records.ts) grouped
- * into documents for display: each document once, in the order of its best hit, with its
- * matching sections as sub-results in the order Pagefind ranked them.
+ * A search hit as the results show it: the document (one Pagefind record per document, see
+ * records.ts) with its matching sections under it, best first. Pagefind gives a record's
+ * sub-results in page order, one for the text before the first section heading and one per
+ * section with a match; this turns them into what the reader scans.
  */
+import { decodePartTags, LEDE, partMatches, PART_TAGS_FILTER, selectsParts, type PartTags } from './part-tags.ts';
+import type { Facet } from './state.ts';
 
-/** What the UI needs of one loaded Pagefind hit. */
-export interface Hit {
+/** What Pagefind returns of one matching region of a document (a sub-result). */
+export interface SubResult {
+  /** The section's heading, or the document title for the text before the first section. */
+  title: string;
   /** As Pagefind returns it: `/assessments/x/?highlight=word#section`, or without `#section`. */
   url: string;
-  /** Meta title: the section title, or the document title for the document's own record. */
+  /** Escaped text with `<mark>` around matched words. */
+  excerpt: string;
+  /** How well the region matched: the sum of its words' scores. */
+  score: number;
+}
+
+/** What the UI needs of one loaded Pagefind result. */
+export interface Hit {
+  /** The document page, with the highlight parameter. */
+  url: string;
+  /** The document's title (the record's title meta) and kind (the `kind` filter). */
   title: string;
-  /** The document's title (the `document` filter) and kind (the `kind` filter). */
-  documentTitle: string;
   kind: string;
   /** The document's date, YYYY-MM-DD (the `date` filter), when it states one. */
   date?: string | undefined;
   /** The short author line (the `authors` filter), when the document names authors. */
   authors?: string | undefined;
-  /** Pagefind's excerpt: escaped text with `<mark>` around matched words. */
+  /** Pagefind's excerpt of the whole record: shown when no region holds a match (a title match). */
   excerpt: string;
+  subResults: readonly SubResult[];
+  /** The tags of the document's parts, by section id (LEDE for the text before the first section). */
+  parts: ReadonlyMap<string, PartTags>;
+}
+
+/** The parts of a loaded Pagefind result (`result.data()`) a hit is made of. */
+export interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  sub_results: { title: string; url: string; excerpt: string; weighted_locations: { balanced_score: number }[] }[];
+}
+
+export function hitOfFragment(fragment: PagefindFragment): Hit {
+  return {
+    url: fragment.url,
+    title: fragment.meta.title ?? '',
+    kind: fragment.filters.kind?.[0] ?? '',
+    date: fragment.filters.date?.[0],
+    authors: fragment.filters.authors?.[0],
+    excerpt: fragment.excerpt,
+    subResults: fragment.sub_results.map((sub) => ({
+      title: sub.title,
+      url: sub.url,
+      excerpt: sub.excerpt,
+      score: sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0),
+    })),
+    parts: decodePartTags(fragment.filters[PART_TAGS_FILTER] ?? []),
+  };
 }
 
 export interface SectionHit {
@@ -35,35 +78,41 @@ export interface DocumentGroup {
   /** YYYY-MM-DD, when the document states a date. */
   date?: string | undefined;
   authors?: string | undefined;
-  /** Set when the document's own record matched (its title or lede). */
+  /** Where the document's own text matched (before its first section), or its title did. */
   excerpt?: string;
   sections: SectionHit[];
 }
 
-function split(url: string): { page: string; path: string; section: string | undefined } {
+const sectionOf = (url: string): string => {
   const hashAt = url.indexOf('#');
-  const page = hashAt === -1 ? url : url.slice(0, hashAt);
-  const section = hashAt === -1 ? undefined : url.slice(hashAt + 1);
-  return { page, path: page.split('?')[0]!, section: section || undefined };
-}
+  return hashAt === -1 ? LEDE : decodeURIComponent(url.slice(hashAt + 1));
+};
 
 /**
- * Adds hits to the groups (a new array; `groups` is not changed), so a "show more" page of hits
- * joins the documents already shown.
+ * The document as the results show it, with its best `sectionsShown` sections (all by default).
+ * With a country, topic, likelihood or confidence selected, only the parts tagged with it are
+ * listed: the document matched the filter through them (facets.ts), and they are what the
+ * reader filtered for.
  */
-export function groupHits(hits: readonly Hit[], groups: readonly DocumentGroup[] = []): DocumentGroup[] {
-  const out = groups.map((group) => ({ ...group, sections: [...group.sections] }));
-  const byPath = new Map(out.map((group) => [split(group.url).path, group]));
-  for (const hit of hits) {
-    const { page, path, section } = split(hit.url);
-    let group = byPath.get(path);
-    if (!group) {
-      group = { url: page, title: hit.documentTitle, kind: hit.kind, ...(hit.date ? { date: hit.date } : {}), ...(hit.authors ? { authors: hit.authors } : {}), sections: [] };
-      byPath.set(path, group);
-      out.push(group);
-    }
-    if (section === undefined) group.excerpt = hit.excerpt;
-    else group.sections.push({ title: hit.title, url: hit.url, excerpt: hit.excerpt });
-  }
-  return out;
+export function documentGroup(hit: Hit, selected: Partial<Record<Facet, readonly string[]>> = {}, sectionsShown = Infinity): DocumentGroup {
+  const narrowed = selectsParts(selected);
+  const shown = narrowed ? hit.subResults.filter((sub) => partMatches(hit.parts.get(sectionOf(sub.url)), selected)) : hit.subResults;
+  const lede = shown.find((sub) => sectionOf(sub.url) === LEDE);
+  const sections = shown
+    .filter((sub) => sectionOf(sub.url) !== LEDE)
+    .map((sub, order) => ({ sub, order }))
+    // Best match first; equal scores keep the page's order.
+    .sort((a, b) => b.sub.score - a.sub.score || a.order - b.order)
+    .slice(0, sectionsShown)
+    .map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
+  const excerpt = lede?.excerpt ?? (sections.length === 0 && !narrowed ? hit.excerpt : undefined);
+  return {
+    url: hit.url,
+    title: hit.title,
+    kind: hit.kind,
+    ...(hit.date ? { date: hit.date } : {}),
+    ...(hit.authors ? { authors: hit.authors } : {}),
+    ...(excerpt ? { excerpt } : {}),
+    sections,
+  };
 }

@@ -1,23 +1,23 @@
 /**
- * The search index's records for one document: the built page split into one small HTML page
- * per section, plus one for the document itself (its title and any lede before the first
- * section). Pagefind applies filters per record, so one record per section is what lets a
- * country filter keep only the sections tagged with that country, and lets each hit link to
- * `/assessments/<slug>/#<section>`.
+ * The search index's record of one document: the built page's main text as one small HTML page,
+ * its sections under `<h2 id>` headings, so Pagefind returns each matching document once with
+ * its matching sections as sub-results (`/assessments/<slug>/#<section>`). One record per
+ * document, not per section: Pagefind's metadata file, which every first query fetches whole,
+ * lists every record, and at 10,000 documents one per section made it 383 kB of the 300 kB a
+ * first query may take (issue 10).
  *
  * Every record carries, for Pagefind:
- * - meta `title`: the section title (or the document title). Pagefind searches meta and boosts
- *   title matches, so a title is not repeated in the text and excerpts show body text only.
- * - filters `kind`, `document` (the document's title), `date` and `authors` (the short author
- *   line, src/lib/authors.ts; both when the document has them), which come back with each hit
- *   for display but never match query words (a byline would make every section match its names). As meta, the document title would make every section
- *   match the words of its document's title.
+ * - meta `title`: the document title. Pagefind searches meta and boosts title matches; section
+ *   titles rank as headings (Pagefind's own heading weights).
+ * - filters `kind`, `date` and `authors` (the short author line, src/lib/authors.ts; both when
+ *   the document has them), which come back with each hit for display but never match query
+ *   words (a byline would make every document match its authors' names), and the tags of each
+ *   part (part-tags.ts), so a filtered search lists the sections the filter is about.
  * - weights by the section's role (SECTION_WEIGHTS): the summary section 2 (4x body text, as
- *   weights are squared), back matter 0.5 (a quarter); section and document titles rank
- *   through Pagefind's boost of title meta matches (5x by default), and the document title,
- *   when it is a record's only text (no lede), weighs 10.
- * The country and topic tags and the date are returned beside the HTML (`tags`): the search
- * page filters, counts and sorts with them itself (facets.ts says why).
+ *   weights are squared), back matter 0.5 (a quarter).
+ * The kind, date and the country, topic, likelihood and confidence tags of the document and
+ * all its sections are returned beside the HTML (`tags`): the search page filters, counts and
+ * sorts documents with them itself (facets.ts says why).
  *
  * What is indexed: only the main text of the page, i.e. `.doc-body` (the title from the h1).
  * The header, tag lists, contents, source footer and site chrome are outside it. Inside it,
@@ -28,8 +28,8 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { allElements, getAttr, hasClassName } from '../html.ts';
 import { isBackMatter, type Role } from '../roles.ts';
-import { fragmentHref } from '../urls.ts';
 import type { FacetRow } from './facets.ts';
+import { encodePartTags, LEDE, PART_FACETS, PART_TAGS_FILTER, type PartFacet, type PartTags } from './part-tags.ts';
 import { JUDGMENT_CONFIDENCE, JUDGMENT_LIKELIHOOD } from '../estimative/markup.ts';
 import { bandByKey, bandName, confidenceLevel } from '../estimative/vocabulary.ts';
 
@@ -70,11 +70,11 @@ export interface SearchSection {
 }
 
 export interface SearchRecord {
-  /** The href of the hit: the page, or the page plus `#<section id>`. */
+  /** The href of the hit: the document page. */
   url: string;
   /** A small HTML page for Pagefind's addHTMLFile. */
   html: string;
-  /** The section's tags (the document's for the document record), kind and date. */
+  /** The document's kind and date, and the tags of the document and its sections together. */
   tags: FacetRow;
 }
 
@@ -118,8 +118,8 @@ function textOf(node: Node): string {
 
 /**
  * The text of nodes as bare HTML: tags kept (they separate words and blocks), attributes
- * dropped (ids would make Pagefind split a record into sub-results of its own; classes and the
- * rest are only weight), excluded elements and comments left out.
+ * dropped (an id would make Pagefind start a sub-result at an h3; classes and the rest are only
+ * weight), excluded elements and comments left out.
  */
 function plainHtml(nodes: readonly Node[]): string {
   let out = '';
@@ -148,33 +148,32 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-interface RecordParts {
-  lang: string;
-  title: string;
-  document: SearchDocument;
-  weight?: number;
-  body: string;
-}
-
-function recordHtml({ lang, title, document, weight, body }: RecordParts): string {
+function recordHtml(lang: string, document: SearchDocument, parts: readonly string[], body: string): string {
   const tag = (kind: 'meta' | 'filter', key: string, value: string) =>
     `<span data-pagefind-${kind}="${key}">${escapeHtml(value)}</span>`;
   // The date is a filter, not meta: it comes back with each hit for display and never matches a query word ("2024").
   const dated = document.published ? [tag('filter', 'date', document.published)] : [];
   const byline = document.authors ? [tag('filter', 'authors', document.authors)] : [];
-  const data = [tag('meta', 'title', title), tag('filter', 'document', document.title), tag('filter', 'kind', document.kind), ...dated, ...byline].join('');
-  const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
+  const tagged = parts.map((value) => tag('filter', PART_TAGS_FILTER, value));
+  const data = [tag('meta', 'title', document.title), tag('filter', 'kind', document.kind), ...dated, ...byline, ...tagged].join('');
   return (
-    `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-    `<body><main data-pagefind-body${weighted}><div data-pagefind-ignore>${data}</div>${body}</main></body></html>`
+    `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(document.title)}</title></head>` +
+    `<body><main data-pagefind-body><div data-pagefind-ignore>${data}</div>${body}</main></body></html>`
   );
 }
 
+const union = (lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort((a, b) => a.localeCompare(b, 'en'));
+
+/** A part's filter value (part-tags.ts), or none for a part without tags: no filter is about it. */
+function partValue(id: string, tags: PartTags): string[] {
+  return PART_FACETS.some((facet) => tags[facet].length > 0) ? [encodePartTags(id, tags)] : [];
+}
+
 /**
- * The records of one built document page. `file` names the page in errors; `pageHref` is the
+ * The record of one built document page. `file` names the page in errors; `pageHref` is the
  * page's href (base path included).
  */
-export function documentRecords(pageHtml: string, document: SearchDocument, pageHref: string, file: string): SearchRecord[] {
+export function documentRecord(pageHtml: string, document: SearchDocument, pageHref: string, file: string): SearchRecord {
   // Only <main> is parsed: the head (styles, the CSP) and the site header are half of a page.
   const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(pageHtml)?.[1] ?? 'en';
   const start = pageHtml.search(/<main\b/i);
@@ -189,7 +188,9 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
 
   const sectionsById = new Map(document.sections.map((section) => [section.id, section]));
   const lede: Node[] = [];
-  const records: SearchRecord[] = [];
+  const parts: PartTags[] = [{ country: document.countries, topic: document.topics, likelihood: [], confidence: [] }];
+  const partValues = partValue(LEDE, parts[0]!);
+  const sectionsHtml: string[] = [];
   let sawSection = false;
 
   for (const child of body.childNodes) {
@@ -206,33 +207,34 @@ export function documentRecords(pageHtml: string, document: SearchDocument, page
     if (!section) {
       throw new RecordError(`${file}: section "${id}" is not in the front matter's sections; rebuild after fixing sections[].id`);
     }
-    const content = plainHtml(child.childNodes.filter((node) => node !== heading));
-    // A section with no text of its own still needs words for Pagefind to match its title.
-    const text = hasWords(content) ? content : plainHtml([heading]);
     // What the section's key judgments state (estimative-terms.ts), by name, for the likelihood and confidence filters.
-    const stated = (name: string, label: (value: string) => string | undefined) => [
-      ...new Set([...allElements(child)].flatMap((e) => { const value = getAttr(e, name); return value === undefined ? [] : (label(value) ?? []); })),
-    ];
-    const likelihood = stated(JUDGMENT_LIKELIHOOD, (key) => {
-      const band = bandByKey(key);
-      return band && bandName(band);
-    });
-    const confidence = stated(JUDGMENT_CONFIDENCE, (id) => confidenceLevel(id)?.label);
-    records.push({
-      url: fragmentHref(pageHref, id),
-      html: recordHtml({ lang, title: section.title, document, weight: sectionWeight(section.role), body: text }),
-      tags: { kind: document.kind, published: document.published, countries: section.countries, topics: section.topics, ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
-    });
+    const likelihood: string[] = [];
+    const confidence: string[] = [];
+    for (const element of allElements(child)) {
+      const band = bandByKey(getAttr(element, JUDGMENT_LIKELIHOOD) ?? '');
+      if (band) likelihood.push(bandName(band));
+      const level = confidenceLevel(getAttr(element, JUDGMENT_CONFIDENCE) ?? '');
+      if (level) confidence.push(level.label);
+    }
+    const tags: PartTags = { country: section.countries, topic: section.topics, likelihood: union([likelihood]), confidence: union([confidence]) };
+    parts.push(tags);
+    partValues.push(...partValue(id, tags));
+    const weight = sectionWeight(section.role);
+    const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
+    // The heading's id is what makes Pagefind start a sub-result here, linked to the section.
+    sectionsHtml.push(`<section${weighted}><h2 id="${escapeHtml(id)}">${plainHtml(heading.childNodes)}</h2>${plainHtml(child.childNodes.filter((node) => node !== heading))}</section>`);
   }
 
-  // The document title matches through the title meta. It is also the record's text when there
-  // is no lede, since Pagefind does not find a record that has no text at all.
-  const ledeHtml = plainHtml(lede);
-  const title = `<h1 data-pagefind-weight="10">${escapeHtml(textOf(h1).trim())}</h1>`;
-  records.unshift({
+  // The document title matches through the title meta. It is also the record's text when the
+  // page has no other, since Pagefind does not index a record that has no text at all.
+  const text = plainHtml(lede) + sectionsHtml.join('');
+  const html = hasWords(text) ? text : `<h1 data-pagefind-weight="10">${escapeHtml(textOf(h1).trim())}</h1>`;
+  const all = (facet: PartFacet) => union(parts.map((part) => part[facet]));
+  const likelihood = all('likelihood');
+  const confidence = all('confidence');
+  return {
     url: pageHref,
-    html: recordHtml({ lang, title: document.title, document, body: hasWords(ledeHtml) ? ledeHtml : title }),
-    tags: { kind: document.kind, published: document.published, countries: document.countries, topics: document.topics },
-  });
-  return records;
+    html: recordHtml(lang, document, partValues, html),
+    tags: { kind: document.kind, published: document.published, countries: all('country'), topics: all('topic'), ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
+  };
 }

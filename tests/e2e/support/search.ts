@@ -19,6 +19,7 @@ export interface SeedDocument {
   title: string;
   kind: 'article' | 'assessment';
   countries: string[];
+  topics: string[];
   sections: SeedSection[];
 }
 
@@ -35,7 +36,7 @@ export function seedDocuments(dir = 'content/assessments'): SeedDocument[] {
         countries: section.countries ?? [],
         topics: section.topics ?? [],
       }));
-      return { slug: matter.slug as string, title: matter.title as string, kind: matter.kind as SeedDocument['kind'], countries: (matter.countries as string[]) ?? [], sections };
+      return { slug: matter.slug as string, title: matter.title as string, kind: matter.kind as SeedDocument['kind'], countries: (matter.countries as string[]) ?? [], topics: (matter.topics as string[]) ?? [], sections };
     });
 }
 

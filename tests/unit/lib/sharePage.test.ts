@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'parse5';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSharePages } from '../../../src/integrations/share-pages.ts';
-import { SHARE_MANIFEST, SHARE_PAGE_CSP, sharePageHtml, type SharePage } from '../../../src/lib/sharePage.ts';
+import { SHARE_MANIFEST, SHARE_PAGE_BUDGET, SHARE_PAGE_CSP, sharePageHtml, type SharePage } from '../../../src/lib/sharePage.ts';
 
 type Node = { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; value?: string };
 const all = (node: Node): Node[] => [node, ...(node.childNodes ?? []).flatMap(all)];
@@ -68,23 +68,36 @@ describe('share page', () => {
   });
 
   // A 300-character first sentence is the longest excerpt; the titles and ids are those of a long
-  // CRS-style report, with the card's absolute URL and alt text a known site address adds. (Both
-  // titles are written four times, so a title half as long again takes a page past 2 KB.)
-  it('stays under 2 KB for the longest first sentence and long titles, with the site address known', () => {
-    const slug = 'iran-oil-sanctions-and-the-strait-of-hormuz-2025';
-    const id = 'implications-for-us-naval-posture-in-the-gulf';
-    const long: SharePage = {
-      file: `s/${slug}/${id}/index.html`,
-      documentTitle: 'Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping',
-      sectionTitle: 'Implications for U.S. Naval Posture in the Gulf',
-      description: `${'The ministry’s figures overstate the decline; '.repeat(6).slice(0, 299)}…`,
-      target: `/atlas/assessments/${slug}/#${id}`,
-      image: {
-        url: `https://atlas.example.org/atlas/cards/${slug}/${id}.png`,
-        alt: 'Assessment Atlas · Report · Implications for U.S. Naval Posture in the Gulf · Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping · 12 March 2025',
-      },
-    };
-    expect(Buffer.byteLength(sharePageHtml(long))).toBeLessThan(2048);
+  // CRS-style report, with the card's absolute URL and alt text a known site address adds. Both
+  // titles are written four times, so such a page passes 2 KB unless its description gives way.
+  const slug = 'iran-oil-sanctions-and-the-strait-of-hormuz-2025';
+  const id = 'implications-for-us-naval-posture-in-the-gulf-and-the-red-sea';
+  const long: SharePage = {
+    file: `s/${slug}/${id}/index.html`,
+    documentTitle: 'Iran’s Oil Exports Under “Maximum Pressure”: Sanctions, Shipping and the Strait of Hormuz',
+    sectionTitle: 'Implications for U.S. Naval Posture in the Gulf and the Red Sea',
+    description: `${'The ministry’s figures overstate the decline in loadings at Kharg Island. '.repeat(5).slice(0, 299)}…`,
+    target: `/atlas/assessments/${slug}/#${id}`,
+    image: {
+      url: `https://atlas.example.org/atlas/cards/${slug}/${id}.png`,
+      alt: 'Assessment Atlas · Report · Implications for U.S. Naval Posture in the Gulf and the Red Sea · Iran’s Oil Exports Under “Maximum Pressure”: Sanctions, Shipping and the Strait of Hormuz · 12 March 2025',
+    },
+  };
+
+  it('fits in 2 KB with long titles by shortening the description at a sentence or word', () => {
+    const html = sharePageHtml(long);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(SHARE_PAGE_BUDGET);
+    const description = page(html).content('og:description')!;
+    expect(description.length).toBeLessThan(long.description.length);
+    // Whole sentences where they fit, so no ellipsis; the text is the start of the original.
+    expect(long.description.startsWith(description)).toBe(true);
+    expect(description).toMatch(/Island\.$/);
+    // Everything else is as written.
+    expect(page(html).content('og:title')).toBe(`${long.sectionTitle} – ${long.documentTitle}`);
+  });
+
+  it('keeps a page that fits as it is', () => {
+    expect(page(sharePageHtml(section)).content('og:description')).toBe(section.description);
   });
 });
 
@@ -97,10 +110,19 @@ describe('writeSharePages', () => {
     const second = { ...section, file: 's/iran-oil-sanctions-2025/scope-note/index.html', sectionTitle: 'Scope Note', target: '/atlas/assessments/iran-oil-sanctions-2025/#scope-note' };
     mkdirSync(join(out, 's'));
     writeFileSync(join(out, SHARE_MANIFEST), JSON.stringify([section, second]));
-    expect(await writeSharePages(out)).toBe(2);
+    expect(await writeSharePages(out)).toEqual({ count: 2, overBudget: [] });
     expect(readFileSync(join(out, second.file), 'utf8')).toBe(sharePageHtml(second));
     expect(readFileSync(join(out, section.file), 'utf8')).toBe(sharePageHtml(section));
     expect(existsSync(join(out, SHARE_MANIFEST))).toBe(false);
+  });
+
+  it('reports the pages no description can bring under the budget, and writes them all the same', async () => {
+    out = mkdtempSync(join(tmpdir(), 'share-'));
+    const endless = { ...section, file: 's/iran-oil-sanctions-2025/endless/index.html', sectionTitle: 'A heading that goes on '.repeat(30) };
+    mkdirSync(join(out, 's'));
+    writeFileSync(join(out, SHARE_MANIFEST), JSON.stringify([section, endless]));
+    expect(await writeSharePages(out)).toEqual({ count: 2, overBudget: [endless.file] });
+    expect(readFileSync(join(out, endless.file), 'utf8')).toBe(sharePageHtml(endless));
   });
 
   it('refuses a list that is not one of share pages, naming the file', async () => {

@@ -1,46 +1,103 @@
 import { describe, expect, it } from 'vitest';
-import { groupHits, type Hit } from '../../../../src/lib/search/group.ts';
+import { documentGroup, hitOfFragment, type Hit, type SubResult } from '../../../../src/lib/search/group.ts';
+import { LEDE, type PartTags } from '../../../../src/lib/search/part-tags.ts';
 
-const hit = (url: string, title: string, documentTitle: string, excerpt = `…${title}…`): Hit => ({ url, title, documentTitle, kind: 'Assessment', excerpt });
+const sub = (url: string, title: string, score: number, excerpt = `…${title}…`): SubResult => ({ url, title, excerpt, score });
+const hit = (subResults: SubResult[], extra: Partial<Hit> = {}): Hit => ({
+  url: '/assessments/a/?highlight=icbm',
+  title: 'Doc A',
+  kind: 'Assessment',
+  excerpt: 'the page excerpt',
+  subResults,
+  parts: new Map(),
+  ...extra,
+});
 
-describe('groupHits', () => {
-  const hits = [
-    hit('/assessments/a/?highlight=icbm#evidence', 'Supporting Evidence', 'Doc A'),
-    hit('/assessments/b/?highlight=icbm#outlook', 'Outlook', 'Doc B'),
-    hit('/assessments/a/?highlight=icbm', 'Doc A', 'Doc A', 'title match'),
-    hit('/assessments/a/?highlight=icbm#implications', 'Implications', 'Doc A'),
-  ];
-
-  it('lists each document once, in the order of its best hit, sections in ranked order', () => {
-    const groups = groupHits(hits);
-    expect(groups.map((group) => [group.title, group.url, group.sections.map((s) => s.title)])).toEqual([
-      ['Doc A', '/assessments/a/?highlight=icbm', ['Supporting Evidence', 'Implications']],
-      ['Doc B', '/assessments/b/?highlight=icbm', ['Outlook']],
+describe('documentGroup', () => {
+  it('lists the matching sections best first, equal scores in page order, keeping their links', () => {
+    const group = documentGroup(
+      hit([
+        sub('/assessments/a/?highlight=icbm#scope', 'Scope', 1),
+        sub('/assessments/a/?highlight=icbm#evidence', 'Supporting Evidence', 3),
+        sub('/assessments/a/?highlight=icbm#outlook', 'Outlook', 1),
+      ]),
+    );
+    expect(group.sections.map((section) => [section.title, section.url])).toEqual([
+      ['Supporting Evidence', '/assessments/a/?highlight=icbm#evidence'],
+      ['Scope', '/assessments/a/?highlight=icbm#scope'],
+      ['Outlook', '/assessments/a/?highlight=icbm#outlook'],
     ]);
+    expect(group.url).toBe('/assessments/a/?highlight=icbm');
   });
 
-  it('gives each document the date and author line its hits carry', () => {
-    const dated = { ...hit('/assessments/c/#findings', 'Findings', 'Doc C'), date: '2026-03-04', authors: 'Maria Okafor and Daniel Reyes' };
-    const [a, c] = groupHits([hits[0]!, dated]);
-    expect([c!.date, c!.authors]).toEqual(['2026-03-04', 'Maria Okafor and Daniel Reyes']);
-    expect(a).not.toHaveProperty('authors');
+  it('puts a match before the first section (the lede) on the document, not among the sections', () => {
+    const group = documentGroup(hit([sub('/assessments/a/?highlight=icbm', 'Doc A', 5, 'lede match'), sub('/assessments/a/?highlight=icbm#outlook', 'Outlook', 1)]));
+    expect(group.excerpt).toBe('lede match');
+    expect(group.sections.map((section) => section.title)).toEqual(['Outlook']);
   });
 
-  it('keeps the section links and puts the document record excerpt on the document', () => {
-    const [a, b] = groupHits(hits);
-    expect(a!.excerpt).toBe('title match');
-    expect(b!.excerpt).toBeUndefined();
-    expect(a!.sections[0]!.url).toBe('/assessments/a/?highlight=icbm#evidence');
+  it("shows the page's excerpt when only the title matched, and none when sections did", () => {
+    expect(documentGroup(hit([])).excerpt).toBe('the page excerpt');
+    expect(documentGroup(hit([sub('/assessments/a/#x', 'X', 1)]))).not.toHaveProperty('excerpt');
   });
 
-  it('adds a later page of hits to the documents already shown, without changing them', () => {
-    const first = groupHits(hits.slice(0, 2));
-    const more = groupHits([hit('/assessments/b/#risks', 'Risks', 'Doc B'), hit('/assessments/c/#x', 'X', 'Doc C')], first);
-    expect(more.map((group) => [group.title, group.sections.length])).toEqual([
-      ['Doc A', 1],
-      ['Doc B', 2],
-      ['Doc C', 1],
-    ]);
-    expect(first[1]!.sections).toHaveLength(1);
+  it('shows every matching section, or the best few when asked', () => {
+    const many = Array.from({ length: 8 }, (_, i) => sub(`/assessments/a/#s${i}`, `S${i}`, i));
+    expect(documentGroup(hit(many)).sections).toHaveLength(8);
+    expect(documentGroup(hit(many), {}, 3).sections.map((section) => section.title)).toEqual(['S7', 'S6', 'S5']);
+  });
+
+  it('gives the document its date and author line when it has them', () => {
+    const dated = documentGroup(hit([], { date: '2026-03-04', authors: 'Maria Okafor and Daniel Reyes' }));
+    expect([dated.date, dated.authors]).toEqual(['2026-03-04', 'Maria Okafor and Daniel Reyes']);
+    expect(documentGroup(hit([]))).not.toHaveProperty('authors');
+  });
+});
+
+describe('documentGroup under a filter', () => {
+  const tagged = (country: string[], topic: string[] = []): PartTags => ({ country, topic, likelihood: [], confidence: [] });
+  const filtered = hit(
+    [
+      sub('/assessments/a/?highlight=treaty', 'Doc A', 2, 'lede'),
+      sub('/assessments/a/?highlight=treaty#background', 'Background', 3),
+      sub('/assessments/a/?highlight=treaty#china-ties', 'China Ties', 1),
+      sub('/assessments/a/?highlight=treaty#untagged', 'Untagged', 5),
+    ],
+    { parts: new Map([[LEDE, tagged(['Russia'])], ['background', tagged(['Russia', 'Japan'])], ['china-ties', tagged(['China'], ['Trade'])]]) },
+  );
+
+  it('lists only the parts tagged with a selected value (several values of a facet widen it)', () => {
+    expect(documentGroup(filtered, { country: ['China'] }).sections.map((section) => section.title)).toEqual(['China Ties']);
+    expect(documentGroup(filtered, { country: ['China'] }).excerpt).toBeUndefined();
+    const either = documentGroup(filtered, { country: ['China', 'Russia'] });
+    expect([either.excerpt, either.sections.map((section) => section.title)]).toEqual(['lede', ['Background', 'China Ties']]);
+  });
+
+  it('needs every facet with a selection to match, and lists every part for a kind alone', () => {
+    expect(documentGroup(filtered, { country: ['China'], topic: ['Energy'] }).sections).toEqual([]);
+    expect(documentGroup(filtered, { country: ['China'], topic: ['Trade'] }).sections.map((section) => section.title)).toEqual(['China Ties']);
+    expect(documentGroup(filtered, { kind: ['Assessment'], country: [] }).sections).toHaveLength(3);
+  });
+});
+
+describe('hitOfFragment', () => {
+  it("reads a loaded Pagefind result: the title meta, the kind, date and byline filters, and each sub-result's score", () => {
+    const hit = hitOfFragment({
+      url: '/assessments/a/?highlight=icbm',
+      excerpt: 'page excerpt',
+      meta: { title: 'Doc A' },
+      filters: { kind: ['Assessment'], date: ['2026-03-04'] },
+      sub_results: [{ title: 'Outlook', url: '/assessments/a/?highlight=icbm#outlook', excerpt: 'e', weighted_locations: [{ balanced_score: 1.5 }, { balanced_score: 2 }] }],
+    });
+    expect(hit).toEqual({
+      url: '/assessments/a/?highlight=icbm',
+      title: 'Doc A',
+      kind: 'Assessment',
+      date: '2026-03-04',
+      authors: undefined,
+      excerpt: 'page excerpt',
+      subResults: [{ title: 'Outlook', url: '/assessments/a/?highlight=icbm#outlook', excerpt: 'e', score: 3.5 }],
+      parts: new Map(),
+    });
   });
 });

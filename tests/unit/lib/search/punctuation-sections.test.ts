@@ -1,8 +1,8 @@
 /**
  * A section whose text is only a divider (`* * *`, `---`, `…`) as PDF exports and think-tank
- * reports print between parts: Pagefind makes no fragment for it, and the build used to stop
- * with "no fragment for /assessments/<slug>/#divider". Its record now falls back to the heading,
- * and a record Pagefind still drops is reported with the MDX file and the fix.
+ * reports print between parts: the build once stopped with "no fragment for
+ * /assessments/<slug>/#divider". Such a section is part of its document's record, found by its
+ * heading; a document Pagefind still drops is reported with the MDX file and the fix.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect, it } from 'vitest';
 import { missingFragment, resultIds } from '../../../../src/integrations/pagefind.ts';
-import { documentRecords, INDEX_OPTIONS, type SearchDocument } from '../../../../src/lib/search/records.ts';
+import { documentRecord, INDEX_OPTIONS, type SearchDocument } from '../../../../src/lib/search/records.ts';
+import { openBundle } from '../../../site/support/pagefind.ts';
 
 const DIVIDERS = ['---', '...', '…', '—', '* * *'];
 
@@ -29,23 +30,29 @@ const doc: SearchDocument = {
   sections: [{ id: 'summary', title: 'Summary', countries: [], topics: [] }, ...DIVIDERS.map((_, i) => ({ id: `divider-${i}`, title: `Part ${i}`, countries: [], topics: [] }))],
 };
 
-it('indexes a section of only punctuation under its heading, so every record has a fragment', async () => {
+it('indexes sections of only punctuation as part of their document, found by their headings', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-dividers-'));
   try {
-    const records = documentRecords(page, doc, '/assessments/baltic-outlook/', 'dist/assessments/baltic-outlook/index.html');
+    const record = documentRecord(page, doc, '/assessments/baltic-outlook/', 'dist/assessments/baltic-outlook/index.html');
     const { index } = await pagefind.createIndex(INDEX_OPTIONS);
-    for (const record of records) expect((await index!.addHTMLFile({ url: record.url, content: record.html })).errors).toEqual([]);
+    expect((await index!.addHTMLFile({ url: record.url, content: record.html })).errors).toEqual([]);
     expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
     await pagefind.close();
-    const ids = resultIds(dir);
-    expect(records.map((r) => r.url).filter((url) => !ids.has(url))).toEqual([]);
+    expect([...resultIds(dir).keys()]).toEqual([record.url]);
+    const bundle = await openBundle(dir);
+    try {
+      const [hit] = await bundle.search('part');
+      expect(hit!.subResults.map((sub) => sub.url)).toEqual(DIVIDERS.map((_, i) => `/assessments/baltic-outlook/#divider-${i}`));
+    } finally {
+      bundle.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
 
-it('names the MDX file, the section and the fix when Pagefind drops a record', () => {
-  expect(missingFragment('/assessments/baltic-outlook/#divider-2')).toBe(
-    'content/assessments/baltic-outlook.mdx: Pagefind indexed no words for the section "divider-2" (/assessments/baltic-outlook/#divider-2): its text is only punctuation or markup. Give the section words, or remove its heading and its sections[] entry so its text joins the section before, then build again',
+it('names the MDX file and the fix when Pagefind drops a document', () => {
+  expect(missingFragment('/assessments/baltic-outlook/')).toBe(
+    'content/assessments/baltic-outlook.mdx: Pagefind indexed no words for the page (/assessments/baltic-outlook/); give the page text with letters or digits, then build again',
   );
 });

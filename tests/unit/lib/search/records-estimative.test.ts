@@ -1,6 +1,6 @@
-/** The search record of a key judgments section carries the bands and levels its judgments state, by name. */
+/** A document's search record carries the bands and levels its key judgments state, by name. */
 import { describe, expect, it } from 'vitest';
-import { documentRecords, type SearchDocument } from '../../../../src/lib/search/records.ts';
+import { documentRecord, type SearchDocument } from '../../../../src/lib/search/records.ts';
 
 const document: SearchDocument = {
   slug: 'doc',
@@ -23,16 +23,22 @@ const page = `<!doctype html><html lang="en"><body><main><h1>Doc</h1><div class=
 </div></main></body></html>`;
 
 describe('estimative tags of search records', () => {
-  const records = documentRecords(page, document, '/assessments/doc/', 'doc.html');
+  const record = documentRecord(page, document, '/assessments/doc/', 'doc.html');
 
   it('lists each band and level of the key judgments once', () => {
-    expect(records[1]!.tags.likelihood).toEqual(['Likely (55–80%, ICD 203)', 'Unlikely (20–45%, ICD 203)']);
-    expect(records[1]!.tags.confidence).toEqual(['Moderate confidence']);
+    expect(record.tags.likelihood).toEqual(['Likely (55–80%, ICD 203)', 'Unlikely (20–45%, ICD 203)']);
+    expect(record.tags.confidence).toEqual(['Moderate confidence']);
   });
 
-  it('gives none to sections without key judgments, and keeps the badge out of the text', () => {
-    expect(records[2]!.tags.likelihood).toBeUndefined();
-    expect(records[1]!.html).not.toContain('Moderate confidence');
-    expect(records[1]!.html).toContain('Kim is <a>likely</a> to attend.');
+  it('keeps the badge out of the text', () => {
+    // The filters (and the parts' tags among them) are in a block Pagefind does not index as text.
+    const text = record.html.replace(/<div data-pagefind-ignore>.*?<\/div>/, '');
+    expect(text).not.toContain('Moderate confidence');
+    expect(record.html).toContain('Kim is <a>likely</a> to attend.');
+  });
+
+  it('gives none to a document without key judgments', () => {
+    const plain = page.replace(/ data-est-(likelihood|confidence)="[^"]*"/g, '');
+    expect(documentRecord(plain, document, '/assessments/doc/', 'doc.html').tags).not.toHaveProperty('likelihood');
   });
 });
