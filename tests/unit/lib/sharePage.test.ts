@@ -74,13 +74,13 @@ describe('share page', () => {
   const id = 'implications-for-us-naval-posture-in-the-gulf-and-the-red-sea';
   const long: SharePage = {
     file: `s/${slug}/${id}/index.html`,
-    documentTitle: 'Iran’s Oil Exports Under “Maximum Pressure”: Sanctions, Shipping and the Strait of Hormuz',
+    documentTitle: 'Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping',
     sectionTitle: 'Implications for U.S. Naval Posture in the Gulf and the Red Sea',
     description: `${'The ministry’s figures overstate the decline in loadings at Kharg Island. '.repeat(5).slice(0, 299)}…`,
     target: `/atlas/assessments/${slug}/#${id}`,
     image: {
       url: `https://atlas.example.org/atlas/cards/${slug}/${id}.png`,
-      alt: 'Assessment Atlas · Report · Implications for U.S. Naval Posture in the Gulf and the Red Sea · Iran’s Oil Exports Under “Maximum Pressure”: Sanctions, Shipping and the Strait of Hormuz · 12 March 2025',
+      alt: 'Assessment Atlas · Report · Implications for U.S. Naval Posture in the Gulf and the Red Sea · Iran’s Oil Exports Under “Maximum Pressure”: Sanctions and Shipping · 12 March 2025',
     },
   };
 
