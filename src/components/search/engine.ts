@@ -1,13 +1,14 @@
 /**
  * The search engine in the browser: Pagefind's JS API over the index in dist/pagefind/, loaded
  * on first use only (this module is itself loaded only when search opens). It runs a query and
- * loads the first page of hits: documents, with their matching sections (group.ts). With facets (the search page) it
- * also loads the facet table and filters, counts and sorts Pagefind's results with it
- * (src/lib/search/facets.ts says why not with Pagefind's own filters).
+ * loads the first page of hits: documents, with their matching sections (group.ts). With facets
+ * (the search page) it also loads the facet table and filters, counts and sorts Pagefind's
+ * results with it (src/lib/search/facets.ts says why not with Pagefind's own filters).
  *
  * Why not Pagefind's Component UI: its filter pane uses Pagefind's own filter counts (too slow
  * at this scale, see facets.ts), it shows sub-results in page order rather than best first, and
- * it is 180 kB of script and 44 kB of CSS. The API and the few hundred lines here do what the site needs.
+ * it is 180 kB of script and 44 kB of CSS. The API and the few hundred lines here do what the
+ * site needs.
  */
 import { applyFacets, facetIndex, type FacetCounts, type FacetIndex, type FacetTable } from '../../lib/search/facets.ts';
 import { FACETS_FILE } from '../../lib/search/facets-file.ts';

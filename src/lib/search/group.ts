@@ -100,11 +100,10 @@ export function documentGroup(hit: Hit, selected: Partial<Record<Facet, readonly
   const lede = shown.find((sub) => sectionOf(sub.url) === LEDE);
   const sections = shown
     .filter((sub) => sectionOf(sub.url) !== LEDE)
-    .map((sub, order) => ({ sub, order }))
-    // Best match first; equal scores keep the page's order.
-    .sort((a, b) => b.sub.score - a.sub.score || a.order - b.order)
+    // Best match first; the sort is stable, so equal scores keep the page's order.
+    .sort((a, b) => b.score - a.score)
     .slice(0, sectionsShown)
-    .map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
+    .map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
   const excerpt = lede?.excerpt ?? (sections.length === 0 && !narrowed ? hit.excerpt : undefined);
   return {
     url: hit.url,
