@@ -164,9 +164,9 @@ function recordHtml(lang: string, document: SearchDocument, parts: readonly stri
 
 const union = (lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort((a, b) => a.localeCompare(b, 'en'));
 
-/** A part's filter value (part-tags.ts), or none for a part without tags: no filter is about it. */
-function partValue(id: string, tags: PartTags): string[] {
-  return PART_FACETS.some((facet) => tags[facet].length > 0) ? [encodePartTags(id, tags)] : [];
+/** The parts' filter values (part-tags.ts), leaving out parts without tags: no filter is about them. */
+function partValues(parts: ReadonlyMap<string, PartTags>): string[] {
+  return [...parts].filter(([, tags]) => PART_FACETS.some((facet) => tags[facet].length > 0)).map(([id, tags]) => encodePartTags(id, tags));
 }
 
 /**
@@ -188,8 +188,7 @@ export function documentRecord(pageHtml: string, document: SearchDocument, pageH
 
   const sectionsById = new Map(document.sections.map((section) => [section.id, section]));
   const lede: Node[] = [];
-  const parts: PartTags[] = [{ country: document.countries, topic: document.topics, likelihood: [], confidence: [] }];
-  const partValues = partValue(LEDE, parts[0]!);
+  const parts = new Map<string, PartTags>([[LEDE, { country: document.countries, topic: document.topics, likelihood: [], confidence: [] }]]);
   const sectionsHtml: string[] = [];
   let sawSection = false;
 
@@ -216,9 +215,7 @@ export function documentRecord(pageHtml: string, document: SearchDocument, pageH
       const level = confidenceLevel(getAttr(element, JUDGMENT_CONFIDENCE) ?? '');
       if (level) confidence.push(level.label);
     }
-    const tags: PartTags = { country: section.countries, topic: section.topics, likelihood: union([likelihood]), confidence: union([confidence]) };
-    parts.push(tags);
-    partValues.push(...partValue(id, tags));
+    parts.set(id, { country: section.countries, topic: section.topics, likelihood: union([likelihood]), confidence: union([confidence]) });
     const weight = sectionWeight(section.role);
     const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
     // The heading's id is what makes Pagefind start a sub-result here, linked to the section.
@@ -229,12 +226,12 @@ export function documentRecord(pageHtml: string, document: SearchDocument, pageH
   // page has no other, since Pagefind does not index a record that has no text at all.
   const text = plainHtml(lede) + sectionsHtml.join('');
   const html = hasWords(text) ? text : `<h1 data-pagefind-weight="10">${escapeHtml(textOf(h1).trim())}</h1>`;
-  const all = (facet: PartFacet) => union(parts.map((part) => part[facet]));
+  const all = (facet: PartFacet) => union([...parts.values()].map((part) => part[facet]));
   const likelihood = all('likelihood');
   const confidence = all('confidence');
   return {
     url: pageHref,
-    html: recordHtml(lang, document, partValues, html),
+    html: recordHtml(lang, document, partValues(parts), html),
     tags: { kind: document.kind, published: document.published, countries: all('country'), topics: all('topic'), ...(likelihood.length + confidence.length > 0 ? { likelihood, confidence } : {}) },
   };
 }
