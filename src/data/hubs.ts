@@ -121,8 +121,3 @@ const allHubs = perBuild(['assessments', 'countries', 'topics'], async (): Promi
 export async function hubs(kind: HubKind): Promise<Hub[]> {
   return (await allHubs())[kind];
 }
-
-/** One static path per hub of a kind: src/pages/countries/[id].astro and topics/[id].astro. */
-export async function hubPaths(kind: HubKind) {
-  return (await hubs(kind)).map((hub) => ({ params: { id: hub.id }, props: { hub } }));
-}

@@ -6,9 +6,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { countryRowsByCountry, type CountryRowCell } from '../lib/countryRows.ts';
 import { sortForListing } from '../lib/listing.ts';
-import { COUNTRY_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, pageCount } from '../lib/pagination.ts';
-import { hubs, type Hub, type HubKind } from './hubs.ts';
+import { COUNTRY_ROWS_PER_PAGE, DOCUMENTS_PER_PAGE, pageCount, pageOf, type PageOf } from '../lib/pagination.ts';
+import { hubs, type Hub, type HubDocument, type HubKind } from './hubs.ts';
 import { perBuild } from './memo.ts';
+import { hubPageKey } from './pageKeys.ts';
 
 type Assessment = CollectionEntry<'assessments'>;
 type Table = CollectionEntry<'tables'>;
@@ -103,12 +104,40 @@ export async function hubPageCount(hub: Hub): Promise<number> {
   return Math.max(pageCount(hub.documents.length, DOCUMENTS_PER_PAGE), pageCount(rows, COUNTRY_ROWS_PER_PAGE));
 }
 
-/** The static paths of every hub's pages after the first: src/pages/{countries,topics}/[id]/page/[page].astro. */
-export async function hubPagePaths(kind: HubKind) {
+export interface HubPageContent {
+  /** How many pages the hub's list has. */
+  readonly count: number;
+  readonly documents: PageOf<HubDocument>;
+  /** On a country hub, its table rows on this page. */
+  readonly rows?: PageOf<CountryTableRow> | undefined;
+}
+
+/** What page `page` (1-based) of a hub lists: src/components/HubPage.astro shows it. */
+export async function hubPageContent(hub: Hub, page: number): Promise<HubPageContent> {
+  const count = await hubPageCount(hub);
+  const documents = pageOf(hub.documents, DOCUMENTS_PER_PAGE, page, count);
+  const rows = hub.kind === 'country' ? pageOf(await countryTableRows(hub.id), COUNTRY_ROWS_PER_PAGE, page, count) : undefined;
+  return { count, documents, rows };
+}
+
+/**
+ * The static paths of a kind's hubs: their first pages (src/pages/{countries,topics}/[id].astro)
+ * or the pages after the first (.../[id]/page/[page].astro). Each has a cache key of what it
+ * lists (src/data/pageKeys.ts): a new document re-renders the pages of its own hubs only.
+ */
+export async function hubPaths(kind: HubKind, which: 'first' | 'rest') {
   const paths = await Promise.all(
-    (await hubs(kind)).map(async (hub) =>
-      Array.from({ length: (await hubPageCount(hub)) - 1 }, (_, i) => ({ params: { id: hub.id, page: String(i + 2) }, props: { hub, page: i + 2 } })),
-    ),
+    (await hubs(kind)).map(async (hub) => {
+      const count = await hubPageCount(hub);
+      const numbers = which === 'first' ? [1] : Array.from({ length: count - 1 }, (_, i) => i + 2);
+      return Promise.all(
+        numbers.map(async (page) => ({
+          params: which === 'first' ? { id: hub.id } : { id: hub.id, page: String(page) },
+          props: { hub, page },
+          cacheKey: await hubPageKey(hub, await hubPageContent(hub, page)),
+        })),
+      );
+    }),
   );
   return paths.flat();
 }

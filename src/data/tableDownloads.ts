@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { tableDownloadKey } from './pageKeys.ts';
 
 /** The props of a table download endpoint (src/pages/data/[document]/[table].*.ts). */
 export interface TableDownloadProps {
@@ -7,8 +8,10 @@ export interface TableDownloadProps {
 
 /** One path per table: entry "<slug>/<table-id>" is served at /data/<slug>/<table-id>.<format>. */
 export async function tableDownloadPaths() {
-  return (await getCollection('tables')).map((entry) => {
-    const [document, table] = entry.id.split('/');
-    return { params: { document, table }, props: { entry } satisfies TableDownloadProps };
-  });
+  return Promise.all(
+    (await getCollection('tables')).map(async (entry) => {
+      const [document, table] = entry.id.split('/');
+      return { params: { document, table }, props: { entry } satisfies TableDownloadProps, cacheKey: await tableDownloadKey(entry) };
+    }),
+  );
 }

@@ -1,9 +1,9 @@
 /**
  * One read of the built pages for every build-end check. The link check and the anchor lock
  * each need every page's ids, links or permalinks; rather than each reading and parsing the
- * whole output, the first of them to ask streams each HTML file once through the page scanner
- * (src/lib/pageScan.ts) and both get the result. Only what the checks need is kept: a page's
- * ids, and the anchors of document pages.
+ * whole output, the first of them to ask reads each HTML file once and scans it (src/lib/
+ * pageScan.ts), or takes the scan of an unchanged page from the build cache, and both get the
+ * result. Only what the checks need is kept: a page's ids, and the anchors of document pages.
  *
  * The scan runs in worker threads (built-pages-worker.ts). By build end Astro's own heap is
  * large (at 10,000 documents, GBs of compiled modules and content), and the scan's millions of
@@ -12,15 +12,15 @@
  * build, with nothing beside it, so a second thread reads every other page and sends each
  * page's scan to the first, which checks all of them in file order.
  */
-import { createReadStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinkChecker, type BrokenLink, type LinkCheckOptions } from '../lib/linkCheck.ts';
 import { anchorsOfScan, type PageAnchors } from '../lib/pageAnchors.ts';
-import { pageScanner, type PageScan } from '../lib/pageScan.ts';
+import { cacheKey, fromCache, toCache } from './build-cache.ts';
+import { scanPage, type PageScan } from '../lib/pageScan.ts';
 import { documentSlugOfPath } from '../lib/urls.ts';
 
 export interface BuiltPages {
@@ -137,10 +137,24 @@ export async function scanOutput(root: string, files: string[], options: LinkChe
   return { pages: html.length, broken: checker.finish(), anchors };
 }
 
+/** The scanner's code and the installed packages (parse5's tokenizer) are part of each page's key: a change to either scans every page anew. */
+const SCAN_VERSION = Promise.all([
+  ...['pageScan', 'anchors', 'html'].map((name) => readFile(new URL(`../lib/${name}.ts`, import.meta.url))),
+  readFile('package-lock.json').catch(() => ''),
+]).then((parts) => cacheKey(...parts));
+
+/** A page's scan, kept in the build cache (src/integrations/build-cache.ts) by the page's bytes: a rebuild scans only the pages that changed. */
 async function scanFile(path: string): Promise<PageScan> {
-  const scanner = pageScanner();
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 })) scanner.write(chunk as string);
-  return scanner.end();
+  const html = await readFile(path, 'utf8');
+  const key = cacheKey(await SCAN_VERSION, html);
+  const kept = fromCache('page-scans', key);
+  if (kept) {
+    const { ids, ...scan } = JSON.parse(kept.toString('utf8')) as Omit<PageScan, 'ids'> & { ids: string[] };
+    return { ...scan, ids: new Set(ids) };
+  }
+  const scan = scanPage(html);
+  toCache('page-scans', key, Buffer.from(JSON.stringify({ ...scan, ids: [...scan.ids] })));
+  return scan;
 }
 
 export async function listFiles(root: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { SITE_NAME } from '../data/site.ts';
-import { cacheKey, cached } from '../lib/cards/cache.ts';
+import { cacheKey, cached } from './build-cache.ts';
 import { cardPng } from '../lib/cards/card.ts';
 import { FONT_FILES, PROJECT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
 import { cardInput } from '../lib/cards/input.ts';
@@ -40,9 +40,8 @@ export type OutputResult =
 const read = (path: string) => readFile(PROJECT_FILES(path));
 const fonts = Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold), readFile(FONT_FILES.italic)]);
 const CARD_VERSION = Promise.all([...['card', 'canvas', 'raster', 'text', 'fonts'].map((name) => read(`src/lib/cards/${name}.ts`)), fonts]).then((parts) => cacheKey(...parts.flat()));
-const PDF_VERSION = Promise.all([read('src/lib/pdf/render.ts'), read('src/lib/pdf/model.ts'), read('src/lib/cards/fonts.ts'), fonts]).then(([a, b, c, f]) =>
-  cacheKey(a, b, c, ...f),
-);
+// A PDF's key is its page's HTML, so the code that reads the page (model.ts and what it imports) is part of it.
+const PDF_VERSION = Promise.all([...['pdf/render', 'pdf/model', 'html', 'ids', 'cards/fonts'].map((name) => read(`src/lib/${name}.ts`)), fonts]).then((parts) => cacheKey(...parts.flat()));
 const schema = frontMatterSchema(plainRefs);
 
 /** Pages in a PDF as readers see it: the count in its page tree root. */
@@ -80,8 +79,11 @@ async function pdf(task: Extract<OutputTask, { kind: 'pdf' }>): Promise<OutputRe
   const href = PDF_PLACEHOLDER.exec(html)?.[1];
   if (href === undefined) return { kind: 'pdf' };
   if (!href.startsWith(task.base)) throw new Error(`the PDF link ${href} is outside the base path ${task.base}`);
-  const model = pdfDocumentFromHtml(html, task.page);
-  const bytes = await cached('pdf', cacheKey(await PDF_VERSION, JSON.stringify(model)), async () => (await renderPdf(model, { date: model.date, siteName: SITE_NAME })).bytes);
+  // Keyed by the page itself, so a rebuild reuses the PDF of an unchanged page without parsing it.
+  const bytes = await cached('pdf', cacheKey(await PDF_VERSION, html), async () => {
+    const model = pdfDocumentFromHtml(html, task.page);
+    return (await renderPdf(model, { date: model.date, siteName: SITE_NAME })).bytes;
+  });
   const target = join(task.out, href.slice(task.base.length));
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, bytes);

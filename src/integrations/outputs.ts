@@ -11,7 +11,7 @@
  *   (src/components/PdfDownload.astro) then becomes its link with the PDF's page count and size.
  *   A PDF that cannot be made is a warning naming the page and the reason, and that page has no
  *   link: one bad document does not fail the site.
- * Outputs are cached under node_modules/.astro by a hash of their content (src/lib/cards/cache.ts),
+ * Outputs are cached under node_modules/.astro by a hash of their content (src/integrations/build-cache.ts),
  * so a rebuild draws only what changed.
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

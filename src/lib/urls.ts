@@ -5,10 +5,23 @@
 import { tableAnchorId } from './anchors.ts';
 
 /**
- * The base path with exactly one trailing slash: "/" or "/atlas/". Build hooks run outside Vite,
- * where `import.meta.env` does not exist; they only use the base-free paths below.
+ * The base path as configured; "/" in build hooks and scripts, which run outside Vite, where
+ * `import.meta.env` does not exist (they only use the base-free paths below). Read as a member,
+ * never as `import.meta.env` alone: Astro writes environment variables into the bundled code of
+ * a module that names it alone (PATH and the shell's `_` here), so the incremental build's hash
+ * of every page's code depended on the command that started the build (`npm run build`,
+ * `astro build`, a script), and a rebuild started by another command reused no page.
  */
-const base = `${(import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '')}/`;
+function configuredBase(): string {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
+}
+
+/** The base path with exactly one trailing slash: "/" or "/atlas/". */
+const base = `${configuredBase().replace(/\/+$/, '')}/`;
 
 /** The href of a page of this site, given its path from the site root ("assessments/x/"). */
 export function href(path = ''): string {

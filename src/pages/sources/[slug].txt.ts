@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { sourceKey } from '../../data/pageKeys.ts';
 
 /** Serves each document's original source text, byte for byte, at /sources/<slug>.txt. */
 export const getStaticPaths = (async () => {
   const entries = await getCollection('assessments');
-  return entries.map((entry) => ({ params: { slug: entry.data.slug }, props: { entry } }));
+  return Promise.all(entries.map(async (entry) => ({ params: { slug: entry.data.slug }, props: { entry }, cacheKey: await sourceKey(entry) })));
 }) satisfies GetStaticPaths;
 
 interface Props {

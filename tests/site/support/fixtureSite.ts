@@ -1,11 +1,11 @@
 /**
  * A tiny copy of the project for tests that must run whole builds with content they change: the
  * real config, src/ and vocabulary, and one document (the seed assessment, without its related
- * pins, which point at the other seed). It lives in a temporary folder with node_modules
- * linked, starts without an anchor lock, and builds with this project's Astro.
+ * pins, which point at the other seed). It lives in a temporary folder with this project's
+ * packages linked, starts without an anchor lock or caches, and builds with this project's Astro.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
@@ -44,12 +44,24 @@ function buildEnv(): NodeJS.ProcessEnv {
   return { ...rest, CI: '', NO_COLOR: '1', FORCE_COLOR: '0' };
 }
 
+/**
+ * Gives `site` a node_modules of links to each of `project`'s packages, not a link to the folder,
+ * so the caches a build keeps there (.astro: content store, incremental build, drawn cards and
+ * PDFs; .vite) start empty and belong to that site alone.
+ */
+export function linkPackages(project: string, site: string): void {
+  mkdirSync(join(site, 'node_modules'));
+  for (const name of readdirSync(join(project, 'node_modules'))) {
+    if (!['.astro', '.vite', '.cache'].includes(name)) symlinkSync(join(project, 'node_modules', name), join(site, 'node_modules', name));
+  }
+}
+
 export function createFixtureSite(): FixtureSite {
   const root = mkdtempSync(join(tmpdir(), 'atlas-fixture-'));
   for (const path of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content/countries.json', 'content/topics.json', 'content/roles.json', 'content/estimative', `content/sources/${FIXTURE_SLUG}.txt`]) {
     if (existsSync(join(PROJECT, path))) cpSync(join(PROJECT, path), join(root, path), { recursive: true });
   }
-  symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  linkPackages(PROJECT, root);
 
   const site: FixtureSite = {
     root,

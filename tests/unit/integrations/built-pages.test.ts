@@ -1,4 +1,4 @@
-/** The build-end scan of the output: read by one thread, or split between two, the same findings. */
+/** The build-end scan of the output: read by one thread or split between two, scanned or taken from the build cache, the same findings. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -43,5 +43,20 @@ describe('the scan of the built pages', () => {
     expect(split).toEqual(alone);
     expect([...split.anchors.keys()].sort()).toEqual(['crs-defense-budget-fy2026', 'iran-oil-exports-2025']);
     expect(split.pages).toBe(5);
+  });
+
+  it('takes the scan of an unchanged page from the build cache, and scans a changed page anew', async () => {
+    const files = await listFiles(root);
+    const first = await scanOutput(root, files, {});
+    // The second scan finds every page's scan kept: the same findings, ids as a set again.
+    expect(await scanOutput(root, files, {})).toEqual(first);
+    const hub = join(root, 'countries/iran/index.html');
+    writeFileSync(hub, page('<a href="/countries/iran/">Iran</a>'));
+    try {
+      const changed = await scanOutput(root, files, {});
+      expect(changed.broken.map((broken) => broken.page)).toEqual(['assessments/crs-defense-budget-fy2026/index.html', 'assessments/iran-oil-exports-2025/index.html']);
+    } finally {
+      writeFileSync(hub, page('<a href="/topics/energy/">Energy</a>'));
+    }
   });
 });
