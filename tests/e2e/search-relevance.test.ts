@@ -82,6 +82,20 @@ describe('relevance of fixed queries', () => {
     expect(await session.page.locator('#facet-country-china').isChecked()).toBe(true);
   });
 
+  it('the China filter alone, without words, lists under each document its sections tagged China, in page order', async () => {
+    await session.page.goto(`${site.server.url}search/?country=china`);
+    await session.page.waitForFunction(() => /^\d+ documents?$/.test(document.querySelector('.search-page .search-status')?.textContent?.trim() ?? ''), undefined, { timeout: 15_000 });
+    const groups = await shownResults(session.page, '.search-page');
+    const expected = documents
+      .map((doc) => ({ title: doc.title, sections: doc.sections.filter((section) => section.countries.includes('china')).map((section) => `${BASE}assessments/${doc.slug}/#${section.id}`) }))
+      .filter((doc) => doc.sections.length > 0);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const doc of expected) {
+      const group = groups.find((shown) => shown.title === doc.title);
+      expect(group?.sections.map((section) => section.href), doc.title).toEqual(doc.sections);
+    }
+  });
+
   it('ranks sections whose title matches above sections that only mention the word', async () => {
     const { groups } = await search('implications');
     expect(groups).toHaveLength(2);

@@ -68,7 +68,7 @@ export function renderGroups(groups: readonly DocumentGroup[], headingLevel: 2 |
           'a',
           'search-section',
           element('span', 'search-section-title', section.title),
-          element('span', 'search-excerpt', excerptNodes(section.excerpt)),
+          ...(section.excerpt ? [element('span', 'search-excerpt', excerptNodes(section.excerpt))] : []),
         );
         link.href = section.url;
         sections.append(element('li', '', link));

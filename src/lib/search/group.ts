@@ -4,7 +4,7 @@
  * sub-results in page order, one for the text before the first section heading and one per
  * section with a match; this turns them into what the reader scans.
  */
-import { decodePartTags, LEDE, partMatches, PART_TAGS_FILTER, selectsParts, type PartTags } from './part-tags.ts';
+import { decodePartTags, LEDE, partMatches, PART_TAGS_FILTER, selectsParts, type TaggedPart } from './part-tags.ts';
 import type { Facet } from './state.ts';
 
 /** What Pagefind returns of one matching region of a document (a sub-result). */
@@ -33,8 +33,8 @@ export interface Hit {
   /** Pagefind's excerpt of the whole record: shown when no region holds a match (a title match). */
   excerpt: string;
   subResults: readonly SubResult[];
-  /** The tags of the document's parts, by section id (LEDE for the text before the first section). */
-  parts: ReadonlyMap<string, PartTags>;
+  /** The titles and tags of the document's tagged parts, by section id (LEDE for the text before the first section), in page order. */
+  parts: ReadonlyMap<string, TaggedPart>;
 }
 
 /** The parts of a loaded Pagefind result (`result.data()`) a hit is made of. */
@@ -67,6 +67,7 @@ export function hitOfFragment(fragment: PagefindFragment): Hit {
 export interface SectionHit {
   title: string;
   url: string;
+  /** Where the words matched; empty for a section listed for a filter alone. */
   excerpt: string;
 }
 
@@ -92,18 +93,22 @@ const sectionOf = (url: string): string => {
  * The document as the results show it, with its best `sectionsShown` sections (all by default).
  * With a country, topic, likelihood or confidence selected, only the parts tagged with it are
  * listed: the document matched the filter through them (facets.ts), and they are what the
- * reader filtered for.
+ * reader filtered for. When none of them holds the words (or no words were typed, and Pagefind
+ * returns no sub-results), those parts are listed in page order, without an excerpt.
  */
 export function documentGroup(hit: Hit, selected: Partial<Record<Facet, readonly string[]>> = {}, sectionsShown = Infinity): DocumentGroup {
   const narrowed = selectsParts(selected);
   const shown = narrowed ? hit.subResults.filter((sub) => partMatches(hit.parts.get(sectionOf(sub.url)), selected)) : hit.subResults;
   const lede = shown.find((sub) => sectionOf(sub.url) === LEDE);
-  const sections = shown
-    .filter((sub) => sectionOf(sub.url) !== LEDE)
-    // Best match first; the sort is stable, so equal scores keep the page's order.
-    .sort((a, b) => b.score - a.score)
-    .slice(0, sectionsShown)
-    .map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
+  const sections = (
+    narrowed && shown.length === 0
+      ? taggedSections(hit, selected)
+      : shown
+          .filter((sub) => sectionOf(sub.url) !== LEDE)
+          // Best match first; the sort is stable, so equal scores keep the page's order.
+          .sort((a, b) => b.score - a.score)
+          .map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }))
+  ).slice(0, sectionsShown);
   const excerpt = lede?.excerpt ?? (sections.length === 0 && !narrowed ? hit.excerpt : undefined);
   return {
     url: hit.url,
@@ -114,4 +119,12 @@ export function documentGroup(hit: Hit, selected: Partial<Record<Facet, readonly
     ...(excerpt ? { excerpt } : {}),
     sections,
   };
+}
+
+/** The sections of a document tagged with what is selected, in page order, as links. */
+function taggedSections(hit: Hit, selected: Partial<Record<Facet, readonly string[]>>): SectionHit[] {
+  const page = hit.url.split('#')[0];
+  return [...hit.parts]
+    .filter(([id, part]) => id !== LEDE && partMatches(part, selected))
+    .map(([id, part]) => ({ title: part.title, url: `${page}#${encodeURIComponent(id)}`, excerpt: '' }));
 }

@@ -29,7 +29,7 @@ import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { allElements, getAttr, hasClassName } from '../html.ts';
 import { isBackMatter, type Role } from '../roles.ts';
 import type { FacetRow } from './facets.ts';
-import { encodePartTags, LEDE, PART_FACETS, PART_TAGS_FILTER, type PartFacet, type PartTags } from './part-tags.ts';
+import { encodePartTags, LEDE, PART_FACETS, PART_TAGS_FILTER, type PartFacet, type TaggedPart } from './part-tags.ts';
 import { JUDGMENT_CONFIDENCE, JUDGMENT_LIKELIHOOD } from '../estimative/markup.ts';
 import { bandByKey, bandName, confidenceLevel } from '../estimative/vocabulary.ts';
 
@@ -165,8 +165,8 @@ function recordHtml(lang: string, document: SearchDocument, parts: readonly stri
 const union = (lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort((a, b) => a.localeCompare(b, 'en'));
 
 /** The parts' filter values (part-tags.ts), leaving out parts without tags: no filter is about them. */
-function partValues(parts: ReadonlyMap<string, PartTags>): string[] {
-  return [...parts].filter(([, tags]) => PART_FACETS.some((facet) => tags[facet].length > 0)).map(([id, tags]) => encodePartTags(id, tags));
+function partValues(parts: ReadonlyMap<string, TaggedPart>): string[] {
+  return [...parts].filter(([, part]) => PART_FACETS.some((facet) => part[facet].length > 0)).map(([id, part]) => encodePartTags(id, part));
 }
 
 /**
@@ -188,7 +188,7 @@ export function documentRecord(pageHtml: string, document: SearchDocument, pageH
 
   const sectionsById = new Map(document.sections.map((section) => [section.id, section]));
   const lede: Node[] = [];
-  const parts = new Map<string, PartTags>([[LEDE, { country: document.countries, topic: document.topics, likelihood: [], confidence: [] }]]);
+  const parts = new Map<string, TaggedPart>([[LEDE, { title: '', country: document.countries, topic: document.topics, likelihood: [], confidence: [] }]]);
   const sectionsHtml: string[] = [];
   let sawSection = false;
 
@@ -215,7 +215,7 @@ export function documentRecord(pageHtml: string, document: SearchDocument, pageH
       const level = confidenceLevel(getAttr(element, JUDGMENT_CONFIDENCE) ?? '');
       if (level) confidence.push(level.label);
     }
-    parts.set(id, { country: section.countries, topic: section.topics, likelihood: union([likelihood]), confidence: union([confidence]) });
+    parts.set(id, { title: textOf(heading).trim(), country: section.countries, topic: section.topics, likelihood: union([likelihood]), confidence: union([confidence]) });
     const weight = sectionWeight(section.role);
     const weighted = weight === undefined ? '' : ` data-pagefind-weight="${weight}"`;
     // The heading's id is what makes Pagefind start a sub-result here, linked to the section.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentGroup, hitOfFragment, type Hit, type SubResult } from '../../../../src/lib/search/group.ts';
-import { LEDE, type PartTags } from '../../../../src/lib/search/part-tags.ts';
+import { LEDE, type TaggedPart } from '../../../../src/lib/search/part-tags.ts';
 
 const sub = (url: string, title: string, score: number, excerpt = `…${title}…`): SubResult => ({ url, title, excerpt, score });
 const hit = (subResults: SubResult[], extra: Partial<Hit> = {}): Hit => ({
@@ -55,7 +55,7 @@ describe('documentGroup', () => {
 });
 
 describe('documentGroup under a filter', () => {
-  const tagged = (country: string[], topic: string[] = []): PartTags => ({ country, topic, likelihood: [], confidence: [] });
+  const tagged = (title: string, country: string[], topic: string[] = []): TaggedPart => ({ title, country, topic, likelihood: [], confidence: [] });
   const filtered = hit(
     [
       sub('/assessments/a/?highlight=treaty', 'Doc A', 2, 'lede'),
@@ -63,7 +63,7 @@ describe('documentGroup under a filter', () => {
       sub('/assessments/a/?highlight=treaty#china-ties', 'China Ties', 1),
       sub('/assessments/a/?highlight=treaty#untagged', 'Untagged', 5),
     ],
-    { parts: new Map([[LEDE, tagged(['Russia'])], ['background', tagged(['Russia', 'Japan'])], ['china-ties', tagged(['China'], ['Trade'])]]) },
+    { parts: new Map([[LEDE, tagged('', ['Russia'])], ['background', tagged('Background', ['Russia', 'Japan'])], ['china-ties', tagged('China Ties', ['China'], ['Trade'])]]) },
   );
 
   it('lists only the parts tagged with a selected value (several values of a facet widen it)', () => {
@@ -77,6 +77,18 @@ describe('documentGroup under a filter', () => {
     expect(documentGroup(filtered, { country: ['China'], topic: ['Energy'] }).sections).toEqual([]);
     expect(documentGroup(filtered, { country: ['China'], topic: ['Trade'] }).sections.map((section) => section.title)).toEqual(['China Ties']);
     expect(documentGroup(filtered, { kind: ['Assessment'], country: [] }).sections).toHaveLength(3);
+  });
+
+  it('lists the tagged parts in page order, without excerpts, when the words matched none of them or none were typed', () => {
+    const byFiltersAlone = { ...filtered, url: '/assessments/a/', subResults: [] };
+    expect(documentGroup(byFiltersAlone, { country: ['China', 'Japan'] }).sections).toEqual([
+      { title: 'Background', url: '/assessments/a/#background', excerpt: '' },
+      { title: 'China Ties', url: '/assessments/a/#china-ties', excerpt: '' },
+    ]);
+    expect(documentGroup(byFiltersAlone, { country: ['China', 'Japan'] }, 1).sections.map((section) => section.title)).toEqual(['Background']);
+    // "treaty" matched only the untagged section: the Japan section is listed, its link keeping the highlight.
+    const elsewhere = { ...filtered, url: '/assessments/a/?highlight=treaty', subResults: filtered.subResults.filter((result) => result.url.endsWith('#untagged')) };
+    expect(documentGroup(elsewhere, { country: ['Japan'] }).sections).toEqual([{ title: 'Background', url: '/assessments/a/?highlight=treaty#background', excerpt: '' }]);
   });
 });
 

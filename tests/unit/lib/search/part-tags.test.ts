@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decodePartTags, encodePartTags, LEDE, partMatches, selectsParts } from '../../../../src/lib/search/part-tags.ts';
 
 describe('part tags', () => {
-  const judgments = { country: ['Korea, North'], topic: ['Nuclear "Weapons"'], likelihood: ['Likely (55–80%, ICD 203)'], confidence: ['Moderate confidence'] };
+  const judgments = { title: 'Key "Judgments", 2026', country: ['Korea, North'], topic: ['Nuclear "Weapons"'], likelihood: ['Likely (55–80%, ICD 203)'], confidence: ['Moderate confidence'] };
 
-  it('read back what was written, names with commas and quotes included', () => {
-    const lede = { country: ['Russia'], topic: [], likelihood: [], confidence: [] };
+  it('read back what was written, titles and names with commas and quotes included', () => {
+    const lede = { title: '', country: ['Russia'], topic: [], likelihood: [], confidence: [] };
     const parts = decodePartTags([encodePartTags(LEDE, lede), encodePartTags('key-judgments', judgments)]);
     expect([...parts]).toEqual([
       [LEDE, lede],
@@ -14,8 +14,8 @@ describe('part tags', () => {
   });
 
   it('skip a value in another form (an index from another version) instead of failing the search', () => {
-    expect([...decodePartTags(['not json', '{"a":1}', '[3]', JSON.stringify(['x', 'not a list', [1, 'Japan']])])]).toEqual([
-      ['x', { country: [], topic: ['Japan'], likelihood: [], confidence: [] }],
+    expect([...decodePartTags(['not json', '{"a":1}', '[3]', '["y", 4, ["Japan"]]', JSON.stringify(['x', 'X', 'not a list', [1, 'Japan']])])]).toEqual([
+      ['x', { title: 'X', country: [], topic: ['Japan'], likelihood: [], confidence: [] }],
     ]);
   });
 

@@ -70,9 +70,9 @@ describe('documentRecord', () => {
   it('carries the tags of the lede and of each tagged section for the results to choose sections by', () => {
     const values = [...record().html.matchAll(/<span data-pagefind-filter="parts">([^<]*)<\/span>/g)].map((match) => match[1]!.replace(/&quot;/g, '"'));
     expect([...decodePartTags(values)]).toEqual([
-      [LEDE, { country: ['Japan', 'China'], topic: ['Trade', 'Alliances'], likelihood: [], confidence: [] }],
-      ['key-judgments', { country: ['Japan'], topic: ['Alliances'], likelihood: [], confidence: [] }],
-      ['trade-flows', { country: ['China'], topic: ['Trade', 'Sanctions'], likelihood: [], confidence: [] }],
+      [LEDE, { title: '', country: ['Japan', 'China'], topic: ['Trade', 'Alliances'], likelihood: [], confidence: [] }],
+      ['key-judgments', { title: 'Key Judgments', country: ['Japan'], topic: ['Alliances'], likelihood: [], confidence: [] }],
+      ['trade-flows', { title: 'Trade Flows', country: ['China'], topic: ['Trade', 'Sanctions'], likelihood: [], confidence: [] }],
     ]);
   });
 
