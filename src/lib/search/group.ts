@@ -107,7 +107,7 @@ export function documentGroup(hit: Hit, selected: Partial<Record<Facet, readonly
           .filter((sub) => sectionOf(sub.url) !== LEDE)
           // Best match first; the sort is stable, so equal scores keep the page's order.
           .sort((a, b) => b.score - a.score)
-          .map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }))
+          .map((sub) => ({ title: sub.title, url: sub.url, excerpt: withoutHeading(sub.excerpt, sub.title) }))
   ).slice(0, sectionsShown);
   const excerpt = lede?.excerpt ?? (sections.length === 0 && !narrowed ? hit.excerpt : undefined);
   return {
@@ -127,4 +127,48 @@ function taggedSections(hit: Hit, selected: Partial<Record<Facet, readonly strin
   return [...hit.parts]
     .filter(([id, part]) => id !== LEDE && partMatches(part, selected))
     .map(([id, part]) => ({ title: part.title, url: `${page}#${encodeURIComponent(id)}`, excerpt: '' }));
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+/**
+ * A section's excerpt without the heading it may begin with. Pagefind indexes a section's heading
+ * as its first words, so an excerpt of a match near the start begins with the heading, or with its
+ * last words when the excerpt starts inside it, and a full stop: "Supporting <mark>Evidence.</mark>
+ * Russia has...", right below the heading the result already shows. An excerpt that is nothing
+ * but the heading is kept.
+ */
+export function withoutHeading(excerpt: string, heading: string): string {
+  // The excerpt's text (marks left out, entities read), and where in the excerpt each character ends.
+  let text = '';
+  const ends: number[] = [];
+  for (let at = 0; at < excerpt.length; ) {
+    if (excerpt[at] === '<') {
+      at = excerpt.indexOf('>', at) + 1 || excerpt.length;
+      continue;
+    }
+    const entity = excerpt[at] === '&' ? /^&#?\w+;/.exec(excerpt.slice(at))?.[0] : undefined;
+    text += entity ? (ENTITIES[entity] ?? entity) : excerpt[at];
+    at += entity?.length ?? 1;
+    ends.push(at);
+  }
+  const words = heading.trim().split(/\s+/).filter(Boolean);
+  for (let first = 0; first < words.length; first += 1) {
+    const start = words.slice(first).join(' ');
+    if (!text.toLowerCase().startsWith(start.toLowerCase())) continue;
+    let end = start.length;
+    if (!/[.?!:]$/.test(start)) {
+      if (text[end] !== '.') continue;
+      end += 1;
+    }
+    if (end < text.length && !/\s/.test(text[end]!)) continue;
+    while (end < text.length && /\s/.test(text[end]!)) end += 1;
+    if (end === text.length) return excerpt;
+    const cut = ends[end - 1]!;
+    const before = excerpt.slice(0, cut);
+    // Cut inside a mark: the rest of the marked words stay marked.
+    const open = (before.match(/<mark>/g)?.length ?? 0) > (before.match(/<\/mark>/g)?.length ?? 0);
+    return (open ? `<mark>${excerpt.slice(cut)}` : excerpt.slice(cut)).replace(/^<mark>\s*<\/mark>\s*/, '');
+  }
+  return excerpt;
 }

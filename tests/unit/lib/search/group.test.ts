@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentGroup, hitOfFragment, type Hit, type SubResult } from '../../../../src/lib/search/group.ts';
+import { documentGroup, hitOfFragment, withoutHeading, type Hit, type SubResult } from '../../../../src/lib/search/group.ts';
 import { LEDE, type TaggedPart } from '../../../../src/lib/search/part-tags.ts';
 
 const sub = (url: string, title: string, score: number, excerpt = `…${title}…`): SubResult => ({ url, title, excerpt, score });
@@ -113,3 +113,34 @@ describe('hitOfFragment', () => {
     });
   });
 });
+
+describe('withoutHeading', () => {
+  it('leaves out the heading a section excerpt begins with, and the full stop Pagefind puts after it', () => {
+    expect(withoutHeading('Supporting <mark>Evidence.</mark> Russia has been providing', 'Supporting Evidence')).toBe('Russia has been providing');
+    expect(withoutHeading('<mark>Implications.</mark> The strengthened alliance', 'Implications')).toBe('The strengthened alliance');
+  });
+
+  it('also its last words, when the excerpt starts inside the heading', () => {
+    expect(withoutHeading('Role of <mark>China</mark> in Navigating New Challenges. As the <mark>China</mark> ties', 'The Role of China in Navigating New Challenges')).toBe(
+      'As the <mark>China</mark> ties',
+    );
+  });
+
+  it('reads entities and keeps a mark that goes on past the heading', () => {
+    expect(withoutHeading('Trade &amp; <mark>Energy. Oil</mark> flows', 'Trade & Energy')).toBe('<mark>Oil</mark> flows');
+    expect(withoutHeading('Why Now? The <mark>treaty</mark> was signed', 'Why Now?')).toBe('The <mark>treaty</mark> was signed');
+  });
+
+  it('keeps an excerpt that only looks like the heading, or is nothing else', () => {
+    // No full stop after the words: the section's text begins with them.
+    expect(withoutHeading('Supporting evidence comes from <mark>satellite</mark> imagery', 'Supporting Evidence')).toBe('Supporting evidence comes from <mark>satellite</mark> imagery');
+    expect(withoutHeading('Outlooks. <mark>Next</mark>', 'Outlook')).toBe('Outlooks. <mark>Next</mark>');
+    expect(withoutHeading('<mark>Outlook.</mark>', 'Outlook')).toBe('<mark>Outlook.</mark>');
+  });
+
+  it('is applied to the sections of a document', () => {
+    const group = documentGroup(hit([sub('/assessments/a/?highlight=icbm#evidence', 'Supporting Evidence', 3, 'Supporting Evidence. <mark>ICBM</mark> tests')]));
+    expect(group.sections[0]!.excerpt).toBe('<mark>ICBM</mark> tests');
+  });
+});
+
