@@ -112,7 +112,15 @@ export interface HubPageContent {
   readonly rows?: PageOf<CountryTableRow> | undefined;
 }
 
-/** What page `page` (1-based) of a hub lists: src/components/HubPage.astro shows it. */
+/** The props of a hub's page (src/components/HubPage.astro), from hubPaths. */
+export interface HubPageProps {
+  readonly hub: Hub;
+  /** Which page of the hub's list (1-based). */
+  readonly page: number;
+  readonly content: HubPageContent;
+}
+
+/** What page `page` (1-based) of a hub lists. */
 export async function hubPageContent(hub: Hub, page: number): Promise<HubPageContent> {
   const count = await hubPageCount(hub);
   const documents = pageOf(hub.documents, DOCUMENTS_PER_PAGE, page, count);
@@ -131,11 +139,11 @@ export async function hubPaths(kind: HubKind, which: 'first' | 'rest') {
       const count = await hubPageCount(hub);
       const numbers = which === 'first' ? [1] : Array.from({ length: count - 1 }, (_, i) => i + 2);
       return Promise.all(
-        numbers.map(async (page) => ({
-          params: which === 'first' ? { id: hub.id } : { id: hub.id, page: String(page) },
-          props: { hub, page },
-          cacheKey: await hubPageKey(hub, await hubPageContent(hub, page)),
-        })),
+        numbers.map(async (page) => {
+          const content = await hubPageContent(hub, page);
+          const props: HubPageProps = { hub, page, content };
+          return { params: which === 'first' ? { id: hub.id } : { id: hub.id, page: String(page) }, props, cacheKey: await hubPageKey(hub, content) };
+        }),
       );
     }),
   );

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -16,6 +17,14 @@ export function cacheKey(...parts: (string | Uint8Array)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+}
+
+/**
+ * A key part for the files that shape an output besides its input (its code, the fonts, the
+ * lockfile), paths from the project root: a change to any of them makes every key of that kind new.
+ */
+export async function codeVersion(files: readonly string[]): Promise<string> {
+  return cacheKey(...(await Promise.all(files.map((file) => readFile(resolve(file))))));
 }
 
 /** The bytes kept under `key`, if any. */

@@ -12,6 +12,7 @@
  * build, with nothing beside it, so a second thread reads every other page and sends each
  * page's scan to the first, which checks all of them in file order.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -19,7 +20,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinkChecker, type BrokenLink, type LinkCheckOptions } from '../lib/linkCheck.ts';
 import { anchorsOfScan, type PageAnchors } from '../lib/pageAnchors.ts';
-import { cacheKey, fromCache, toCache } from './build-cache.ts';
+import { cacheKey, codeVersion, fromCache, toCache } from './build-cache.ts';
 import { scanPage, type PageScan } from '../lib/pageScan.ts';
 import { documentSlugOfPath } from '../lib/urls.ts';
 
@@ -138,10 +139,7 @@ export async function scanOutput(root: string, files: string[], options: LinkChe
 }
 
 /** The scanner's code and the installed packages (parse5's tokenizer) are part of each page's key: a change to either scans every page anew. */
-const SCAN_VERSION = Promise.all([
-  ...['pageScan', 'anchors', 'html'].map((name) => readFile(new URL(`../lib/${name}.ts`, import.meta.url))),
-  readFile('package-lock.json').catch(() => ''),
-]).then((parts) => cacheKey(...parts));
+const SCAN_VERSION = codeVersion([...['pageScan', 'anchors', 'html'].map((name) => `src/lib/${name}.ts`), ...(existsSync('package-lock.json') ? ['package-lock.json'] : [])]);
 
 /** A page's scan, kept in the build cache (src/integrations/build-cache.ts) by the page's bytes: a rebuild scans only the pages that changed. */
 async function scanFile(path: string): Promise<PageScan> {

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readExistingMdx } from '../ingest/frontmatter.ts';
 import { SITE_NAME } from '../data/site.ts';
-import { cacheKey, cached } from './build-cache.ts';
+import { cacheKey, cached, codeVersion } from './build-cache.ts';
 import { cardPng } from '../lib/cards/card.ts';
-import { FONT_FILES, PROJECT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
+import { FONT_FILES, missingGlyphs } from '../lib/cards/fonts.ts';
 import { cardInput } from '../lib/cards/input.ts';
 import { pdfDocumentFromHtml } from '../lib/pdf/model.ts';
 import { PDF_PLACEHOLDER } from '../lib/pdf/placeholder.ts';
@@ -37,11 +37,10 @@ export type OutputResult =
   | { kind: 'pdf'; href: string; pages: number; bytes: number };
 
 // Code and fonts are part of every cache key: a change to either draws every output anew.
-const read = (path: string) => readFile(PROJECT_FILES(path));
-const fonts = Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold), readFile(FONT_FILES.italic)]);
-const CARD_VERSION = Promise.all([...['card', 'canvas', 'raster', 'text', 'fonts'].map((name) => read(`src/lib/cards/${name}.ts`)), fonts]).then((parts) => cacheKey(...parts.flat()));
+const fonts = [FONT_FILES.regular, FONT_FILES.bold, FONT_FILES.italic];
+const CARD_VERSION = codeVersion([...['card', 'canvas', 'raster', 'text', 'fonts'].map((name) => `src/lib/cards/${name}.ts`), ...fonts]);
 // A PDF's key is its page's HTML, so the code that reads the page (model.ts and what it imports) is part of it.
-const PDF_VERSION = Promise.all([...['pdf/render', 'pdf/model', 'html', 'ids', 'cards/fonts'].map((name) => read(`src/lib/${name}.ts`)), fonts]).then((parts) => cacheKey(...parts.flat()));
+const PDF_VERSION = codeVersion([...['pdf/render', 'pdf/model', 'html', 'ids', 'cards/fonts'].map((name) => `src/lib/${name}.ts`), ...fonts]);
 const schema = frontMatterSchema(plainRefs);
 
 /** Pages in a PDF as readers see it: the count in its page tree root. */
