@@ -101,6 +101,15 @@ export interface Faceted {
 }
 
 /**
+ * The filter rule: a facet with values selected keeps what has one of them at least (values of
+ * one facet are alternatives; facets narrow one another). Documents (applyFacets) and the
+ * sections listed under them (part-tags.ts) both follow it.
+ */
+export function passesFacet<T>(wanted: ReadonlySet<T> | undefined, values: readonly T[]): boolean {
+  return wanted === undefined || values.some((value) => wanted.has(value));
+}
+
+/**
  * Filters result ids (in Pagefind's relevance order) by the selected values (names), counts
  * each facet's values, and sorts by date when asked; ties keep the relevance order. Ids missing
  * from the table (an index and table from different builds) pass no filter and are dropped.
@@ -119,10 +128,7 @@ export function applyFacets(index: FacetIndex, ids: readonly string[], selected:
     const record = index.byId.get(id);
     if (!record) return;
     const passes = {} as Record<Facet, boolean>;
-    for (const facet of FACETS) {
-      const want = wanted[facet];
-      passes[facet] = !want || record.tags[facet].some((value) => want.has(value));
-    }
+    for (const facet of FACETS) passes[facet] = passesFacet(wanted[facet], record.tags[facet]);
     for (const facet of FACETS) {
       if (!FACETS.every((other) => other === facet || passes[other])) continue;
       for (const value of record.tags[facet]) tallies[facet][value]! += 1;

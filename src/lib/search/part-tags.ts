@@ -8,6 +8,7 @@
  * They travel as a Pagefind filter because filter values come back with a hit but, unlike meta,
  * never match query words; the search never filters on it, so Pagefind never loads its index.
  */
+import { passesFacet } from './facets.ts';
 import type { Facet } from './state.ts';
 
 /** The facets a part has tags of; kind and date belong to the whole document. */
@@ -47,11 +48,11 @@ export function decodePartTags(values: readonly string[]): Map<string, TaggedPar
   return parts;
 }
 
-/** Whether a part is about what is selected: some selected value of every facet a selection has (as facets.ts filters documents). */
+/** Whether a part is about what is selected, by the rule documents are filtered by (facets.ts). */
 export function partMatches(tags: PartTags | undefined, selected: Partial<Record<Facet, readonly string[]>>): boolean {
   return PART_FACETS.every((facet) => {
     const wanted = selected[facet] ?? [];
-    return wanted.length === 0 || (tags?.[facet] ?? []).some((name) => wanted.includes(name));
+    return passesFacet(wanted.length > 0 ? new Set(wanted) : undefined, tags?.[facet] ?? []);
   });
 }
 
